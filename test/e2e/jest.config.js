@@ -1,0 +1,10 @@
+/** The end-to-end suite: the real n8n 2.41 on Node 24 with our packed package (DESIGN §7). */
+module.exports = {
+	rootDir: '../..',
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test/e2e'],
+	testMatch: ['**/*.e2e.test.ts'],
+	transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }] },
+	testTimeout: 300000,
+	maxWorkers: 1,
+};

@@ -1,0 +1,112 @@
+/**
+ * The first slice of the node in the real n8n 2.41 (Node 24), installed as a community package, against the
+ * emulator in its own process: both credentials, a Continue-On-Fail error item, and a refresh of an expired token.
+ */
+import { startEmulatorProcess, type EmulatorProcess } from './support/emulator-process';
+import { N8nInstance, PACKAGE_NAME, type ExecutionOutput } from './support/n8n-instance';
+import { APP_CREDENTIAL, OAUTH2_CREDENTIAL, demoCredentials } from './support/playground-data';
+
+const ACTION = `${PACKAGE_NAME}.dropboxToolkit`;
+
+let emulator: EmulatorProcess;
+let n8n: N8nInstance;
+
+async function admin(path: string, body: unknown): Promise<void> {
+	const response = await fetch(`${emulator.admin}${path}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+	if (!response.ok) throw new Error(`admin ${path}: ${response.status} ${await response.text()}`);
+}
+
+function sliceWorkflow(id: string, authentication: 'appApi' | 'oAuth2', credential: { id: string; name: string }) {
+	const credentials =
+		authentication === 'appApi' ? { dropboxToolkitAppApi: credential } : { dropboxToolkitOAuth2Api: credential };
+	const dropboxNode = (name: string, position: [number, number], parameters: Record<string, unknown>) => ({
+		id: `${id}-${name}`,
+		name,
+		type: ACTION,
+		typeVersion: 1,
+		position,
+		parameters: { authentication, ...parameters },
+		credentials,
+	});
+	return {
+		id,
+		name: `Slice ${authentication}`,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{ id: `${id}-start`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			dropboxNode('Account', [200, 0], { resource: 'account', operation: 'getCurrent' }),
+			dropboxNode('Report', [400, 0], {
+				resource: 'file',
+				operation: 'get',
+				path: { __rl: true, mode: 'path', value: '/E2E/Réport – 日本.txt' },
+			}),
+			{
+				...dropboxNode('Missing', [600, 0], {
+					resource: 'file',
+					operation: 'get',
+					path: { __rl: true, mode: 'path', value: '/E2E/missing.txt' },
+				}),
+				onError: 'continueRegularOutput',
+			},
+		],
+		connections: {
+			Start: { main: [[{ node: 'Account', type: 'main', index: 0 }]] },
+			Account: { main: [[{ node: 'Report', type: 'main', index: 0 }]] },
+			Report: { main: [[{ node: 'Missing', type: 'main', index: 0 }]] },
+		},
+	};
+}
+
+function outputOf(run: ExecutionOutput, node: string) {
+	const task = run.data.resultData.runData[node]?.[0];
+	if (!task) throw new Error(`node ${node} did not run: ${JSON.stringify(run.data.resultData.error)}`);
+	return task.data?.main[0] ?? [];
+}
+
+beforeAll(async () => {
+	emulator = await startEmulatorProcess();
+	await admin('/files', {
+		account_id: emulator.demo.account_id,
+		path: '/E2E/Réport – 日本.txt',
+		content_base64: Buffer.from('hello from the emulator').toString('base64'),
+	});
+	n8n = new N8nInstance(emulator);
+	await n8n.importJson('credentials', demoCredentials(emulator));
+	await n8n.importJson('workflow', sliceWorkflow('e2eSliceAppApi01', 'appApi', APP_CREDENTIAL));
+	await n8n.importJson('workflow', sliceWorkflow('e2eSliceOAuth201', 'oAuth2', OAUTH2_CREDENTIAL));
+});
+
+afterAll(async () => {
+	n8n?.cleanUp();
+	await emulator?.stop();
+});
+
+describe.each([
+	['appApi', 'e2eSliceAppApi01'],
+	['oAuth2', 'e2eSliceOAuth201'],
+])('the slice in n8n 2.41 with the %s credential', (_authentication, workflowId) => {
+	it('reads the account and a file, and turns a missing file into an error item', async () => {
+		// An expired token on the way in: the credential must refresh it by itself.
+		await admin('/tokens/expire', { account_id: emulator.demo.account_id });
+		const { run, raw } = await n8n.execute(workflowId);
+		expect(run.data.resultData.error).toBeUndefined();
+
+		const [account] = outputOf(run, 'Account');
+		expect(account.json.account_id).toBe(emulator.demo.account_id);
+		expect(account.pairedItem).toEqual({ item: 0 });
+
+		const [report] = outputOf(run, 'Report');
+		expect(report.json).toMatchObject({ '.tag': 'file', name: 'Réport – 日本.txt', size: 23 });
+		expect(report.pairedItem).toEqual({ item: 0 });
+
+		const [missing] = outputOf(run, 'Missing');
+		expect(String(missing.json.error)).toMatch(/not_found/);
+		expect(missing.pairedItem).toEqual({ item: 0 });
+		console.log(`n8n execute (${workflowId}): peak RSS ${raw.peakRssKiB} KiB`);
+	});
+});

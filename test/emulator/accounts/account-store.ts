@@ -1,0 +1,63 @@
+/** Every account the emulator knows, each with its own app (app key and secret). */
+import type { Account, AccountRegistry } from '../contract';
+import { newAccountId, newAppKey, newAppSecret, newNamespaceId, newTeamId } from './ids';
+
+export interface NewAccountOptions {
+	displayName?: string;
+	email?: string;
+	team?: boolean;
+	quotaBytes?: number;
+	tokenLifetimeS?: number;
+	/** Fixed identity, so that a reset emulator can bring back the same demo account. */
+	accountId?: string;
+	appKey?: string;
+	appSecret?: string;
+}
+
+export const DEFAULT_QUOTA_BYTES = 2 * 1024 ** 3;
+
+export class AccountStore implements AccountRegistry {
+	private readonly accounts = new Map<string, Account>();
+	private created = 0;
+
+	constructor(private readonly defaultTokenLifetimeS: number) {}
+
+	create(options: NewAccountOptions = {}): Account {
+		this.created++;
+		const displayName = options.displayName ?? `Test User ${this.created}`;
+		const homeNamespaceId = newNamespaceId();
+		const account: Account = {
+			accountId: options.accountId ?? newAccountId(),
+			email: options.email ?? `user${this.created}@example.com`,
+			displayName,
+			homeNamespaceId,
+			rootNamespaceId: options.team ? newNamespaceId() : homeNamespaceId,
+			quotaBytes: options.quotaBytes ?? DEFAULT_QUOTA_BYTES,
+			tokenLifetimeS: options.tokenLifetimeS ?? this.defaultTokenLifetimeS,
+			appKey: options.appKey ?? newAppKey(),
+			appSecret: options.appSecret ?? newAppSecret(),
+		};
+		if (options.team) {
+			account.team = { teamId: newTeamId(), name: `${displayName}'s Team`, memberFolderName: displayName };
+		}
+		this.accounts.set(account.accountId, account);
+		return account;
+	}
+
+	byId(accountId: string): Account | undefined {
+		return this.accounts.get(accountId);
+	}
+
+	byAppKey(appKey: string): Account | undefined {
+		return this.all().find((a) => a.appKey === appKey);
+	}
+
+	all(): Account[] {
+		return [...this.accounts.values()];
+	}
+
+	clear(): void {
+		this.accounts.clear();
+		this.created = 0;
+	}
+}

@@ -1,0 +1,117 @@
+/**
+ * The seams between the emulator's parts. The platform (server, dispatch, auth, OAuth, admin) calls
+ * route handlers and the file service through these types only; the files part implements them.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { EventEmitter } from 'node:events';
+
+/** One row of ../../../shared/dropbox-api-spec/routes.json. */
+export interface RouteSpec {
+	namespace: string;
+	name: string;
+	version: number;
+	/** `/2/files/list_folder` */
+	path: string;
+	/** `files/list_folder`: the path without `/2/`; the key of handler maps, faults and the log. */
+	key: string;
+	host: 'api' | 'content' | 'notify';
+	style: 'rpc' | 'upload' | 'download';
+	/** `user`, `app`, `app, user`, `team`, `noauth` */
+	auth: string;
+	scope: string | null;
+	allow_app_folder_app: boolean;
+	arg: string | null;
+	result: string | null;
+	error: string | null;
+	deprecated: boolean;
+}
+
+export interface Account {
+	accountId: string; // dbid:…
+	email: string;
+	displayName: string;
+	/** The member's own namespace (their folder). */
+	homeNamespaceId: string;
+	/** For a team account with a team space: the team space's namespace; else equal to homeNamespaceId. */
+	rootNamespaceId: string;
+	/** Team accounts only: the member folder's name inside the team space. */
+	team?: { teamId: string; name: string; memberFolderName: string };
+	quotaBytes: number;
+	tokenLifetimeS: number;
+	appKey: string;
+	appSecret: string;
+}
+
+/** What a route handler sees; the dispatcher has already checked host, auth, scope and the argument. */
+export interface HandlerContext {
+	route: RouteSpec;
+	/** The decoded, type-checked argument (`null` for Void). */
+	arg: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+	/** The caller for `user` auth; undefined for `app` / `noauth` routes. */
+	account?: Account;
+	/** The app for `app` auth (Basic). */
+	appKey?: string;
+	/** The raw `Dropbox-API-Path-Root` header, if sent: the file service resolves it. */
+	pathRoot?: string;
+	/** Upload style: the request body, unread. The handler reads it (and must not keep it in memory). */
+	body: AsyncIterable<Buffer>;
+	req: IncomingMessage;
+	/** Aborted when the client goes away (long-poll must stop waiting). */
+	signal: AbortSignal;
+	emulator: EmulatorState;
+}
+
+export type HandlerResult =
+	| { kind: 'json'; body: unknown }
+	/** Download style: `result` goes in `Dropbox-API-Result`; the dispatcher streams `file` and serves `Range`. */
+	| { kind: 'download'; result: unknown; file: string; size: number };
+
+export type RouteHandler = (ctx: HandlerContext) => Promise<HandlerResult>;
+export type HandlerMap = Record<string, RouteHandler>;
+
+/**
+ * Thrown by handlers; the dispatcher turns it into Dropbox's answer.
+ * `status` 409 (route error, the default): body `{error_summary, error}` where error is the union value.
+ * 429: `{error_summary, error: {reason: {'.tag': 'too_many_write_operations'}, retry_after}}` + Retry-After.
+ * 400: plain text `message`. 401/403/422: JSON like 409.
+ */
+export class ApiError extends Error {
+	constructor(
+		readonly status: number,
+		readonly error: unknown,
+		readonly options: { summary?: string; retryAfter?: number; text?: string } = {},
+	) {
+		super(options.text ?? options.summary ?? JSON.stringify(error));
+	}
+}
+
+/** What the platform needs of the file store (admin seeding, demo files, quota, cursor reset). */
+export interface FileService {
+	/** Called when an account is created: make its namespaces. */
+	createAccountSpace(account: Account): Promise<void>;
+	/** The demo account's example files. */
+	seedDemoFiles(account: Account): Promise<void>;
+	seedFile(account: Account, path: string, content: Buffer | { size: number }): Promise<void>;
+	statFile(
+		account: Account,
+		path: string,
+	): Promise<{ size: number; content_hash: string; rev: string; id: string } | undefined>;
+	usedBytes(account: Account): number;
+	/** Every existing cursor of the account answers `reset` from now on. */
+	resetCursors(account: Account): void;
+	/** Back to empty (admin reset); the platform then re-creates the demo account. */
+	clear(): Promise<void>;
+}
+
+export interface AccountRegistry {
+	byId(accountId: string): Account | undefined;
+	all(): Account[];
+}
+
+export interface EmulatorState {
+	dataDir: string;
+	accounts: AccountRegistry;
+	files: FileService;
+	/** Emits `change` with the namespace id whenever content changes (wakes long-polls). */
+	changes: EventEmitter;
+}

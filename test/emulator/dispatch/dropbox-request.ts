@@ -1,0 +1,55 @@
+/**
+ * Entry point of every request to a Dropbox host: logging, latency, delay/reset faults common to all
+ * routes, then the OAuth pages, the token endpoint or an API route.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { handleAuthorizePage } from '../oauth/authorize-page';
+import { handleTokenEndpoint } from '../oauth/token-endpoint';
+import { sendStatusFault } from './fault-answer';
+import { HOSTNAMES, type DropboxHost } from './hosts';
+import type { Platform } from './platform';
+import { sendText } from './respond';
+import { callRoute } from './route-call';
+
+export async function handleDropboxRequest(
+	platform: Platform,
+	host: DropboxHost,
+	req: IncomingMessage,
+	res: ServerResponse,
+): Promise<void> {
+	const url = new URL(req.url ?? '/', `https://${HOSTNAMES[host]}`);
+	const routeKey = url.pathname.replace(/^\/(2\/)?/, '');
+	recordWhenDone(platform, res, HOSTNAMES[host], routeKey);
+	if (platform.latencyMs > 0) await sleep(platform.latencyMs);
+	let fault = platform.faults.take(routeKey);
+	if (fault?.kind === 'delay') {
+		await sleep(fault.delay_ms ?? 0);
+		fault = undefined;
+	}
+	const route = url.pathname.startsWith('/2/') ? platform.routes.get(routeKey) : undefined;
+	if (!route) {
+		// Routes outside the API table (OAuth) honour status and reset faults here.
+		if (fault?.kind === 'reset') return void res.socket?.destroy();
+		if (fault?.kind === 'status') return sendStatusFault(res, routeKey, fault);
+	}
+	if (host === 'www' && url.pathname === '/oauth2/authorize') return handleAuthorizePage(platform.state, req, res, url);
+	if (host === 'api' && url.pathname === '/oauth2/token') return handleTokenEndpoint(platform.state, req, res, url);
+	if (route) return callRoute(platform, route, host, req, res, url, fault);
+	if (url.pathname.startsWith('/2/')) return sendText(res, 400, `Unknown API function: "${routeKey}"`);
+	sendText(res, 404, 'Not Found');
+}
+
+function recordWhenDone(platform: Platform, res: ServerResponse, host: string, route: string): void {
+	const started = process.hrtime.bigint();
+	let recorded = false;
+	const record = (): void => {
+		if (recorded) return;
+		recorded = true;
+		const ms = Number(process.hrtime.bigint() - started) / 1e6;
+		// A connection dropped before any answer is logged with status 0.
+		platform.log.append({ host, route, status: res.headersSent ? res.statusCode : 0, ms: Math.round(ms * 10) / 10 });
+	};
+	res.once('finish', record);
+	res.once('close', record);
+}

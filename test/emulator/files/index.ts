@@ -1,0 +1,44 @@
+/**
+ * The files part of the emulator: `filesHandlers` (route key → handler) and `createFileService`.
+ * Layout: store/ holds trees, namespaces, blobs, journal and mutations; one file per route group here.
+ */
+import type { HandlerMap } from '../contract';
+import { copyV2, deleteV2, moveV2 } from './copy-move-delete';
+import { download } from './download';
+import { createFolderV2 } from './folders';
+import { listFolder, listFolderContinue, listFolderGetLatestCursor } from './list-folder';
+import { listFolderLongpoll } from './longpoll';
+import { getMetadata } from './metadata';
+import { upload } from './upload';
+import {
+	uploadSessionAppendV1,
+	uploadSessionAppendV2,
+	uploadSessionFinish,
+	uploadSessionFinishBatch,
+	uploadSessionFinishBatchCheck,
+	uploadSessionFinishBatchV2,
+	uploadSessionStart,
+} from './upload-session';
+
+export { createFileService } from './service';
+
+export const filesHandlers: HandlerMap = {
+	'files/get_metadata': getMetadata,
+	'files/list_folder': listFolder,
+	'files/list_folder/continue': listFolderContinue,
+	'files/list_folder/get_latest_cursor': listFolderGetLatestCursor,
+	'files/list_folder/longpoll': listFolderLongpoll,
+	'files/create_folder_v2': createFolderV2,
+	'files/delete_v2': deleteV2,
+	'files/copy_v2': copyV2,
+	'files/move_v2': moveV2,
+	'files/upload': upload,
+	'files/upload_session/start': uploadSessionStart,
+	'files/upload_session/append': uploadSessionAppendV1,
+	'files/upload_session/append_v2': uploadSessionAppendV2,
+	'files/upload_session/finish': uploadSessionFinish,
+	'files/upload_session/finish_batch': uploadSessionFinishBatch,
+	'files/upload_session/finish_batch_v2': uploadSessionFinishBatchV2,
+	'files/upload_session/finish_batch/check': uploadSessionFinishBatchCheck,
+	'files/download': download,
+};
