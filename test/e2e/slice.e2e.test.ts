@@ -11,15 +11,6 @@ const ACTION = `${PACKAGE_NAME}.dropboxToolkit`;
 let emulator: EmulatorProcess;
 let n8n: N8nInstance;
 
-async function admin(path: string, body: unknown): Promise<void> {
-	const response = await fetch(`${emulator.admin}${path}`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(body),
-	});
-	if (!response.ok) throw new Error(`admin ${path}: ${response.status} ${await response.text()}`);
-}
-
 function sliceWorkflow(id: string, authentication: 'appApi' | 'oAuth2', credential: { id: string; name: string }) {
 	const credentials =
 		authentication === 'appApi' ? { dropboxToolkitAppApi: credential } : { dropboxToolkitOAuth2Api: credential };
@@ -70,7 +61,7 @@ function outputOf(run: ExecutionOutput, node: string) {
 
 beforeAll(async () => {
 	emulator = await startEmulatorProcess();
-	await admin('/files', {
+	await emulator.adminCall('POST', '/files', {
 		account_id: emulator.demo.account_id,
 		path: '/E2E/Réport – 日本.txt',
 		content_base64: Buffer.from('hello from the emulator').toString('base64'),
@@ -92,7 +83,7 @@ describe.each([
 ])('the slice in n8n 2.41 with the %s credential', (_authentication, workflowId) => {
 	it('reads the account and a file, and turns a missing file into an error item', async () => {
 		// An expired token on the way in: the credential must refresh it by itself.
-		await admin('/tokens/expire', { account_id: emulator.demo.account_id });
+		await emulator.adminCall('POST', '/tokens/expire', { account_id: emulator.demo.account_id });
 		const { run, raw } = await n8n.execute(workflowId);
 		expect(run.data.resultData.error).toBeUndefined();
 
@@ -108,5 +99,17 @@ describe.each([
 		expect(String(missing.json.error)).toMatch(/not_found/);
 		expect(missing.pairedItem).toEqual({ item: 0 });
 		console.log(`n8n execute (${workflowId}): peak RSS ${raw.peakRssKiB} KiB`);
+	});
+
+	it('refreshes again after the refreshed token expires: n8n kept the refresh token', async () => {
+		const tokenCalls = async () =>
+			(await emulator.adminCall<Array<{ route: string }>>('GET', '/log')).filter((entry) => entry.route === 'oauth2/token')
+				.length;
+		const before = await tokenCalls();
+		await emulator.adminCall('POST', '/tokens/expire', { account_id: emulator.demo.account_id });
+		const { run } = await n8n.execute(workflowId);
+		expect(run.data.resultData.error).toBeUndefined();
+		expect(outputOf(run, 'Account')[0].json.account_id).toBe(emulator.demo.account_id);
+		expect(await tokenCalls()).toBe(before + 1);
 	});
 });

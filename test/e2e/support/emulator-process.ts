@@ -2,7 +2,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import * as path from 'node:path';
+import * as fs from 'node:fs';
 import * as readline from 'node:readline';
+import { Agent, request } from 'undici';
 
 export interface EmulatorInfo {
 	url: string;
@@ -12,6 +14,8 @@ export interface EmulatorInfo {
 }
 
 export interface EmulatorProcess extends EmulatorInfo {
+	/** A call to the admin interface (`/__admin` + path), trusting the emulator's CA. */
+	adminCall<T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T>;
 	stop(): Promise<void>;
 }
 
@@ -31,9 +35,22 @@ export async function startEmulatorProcess(args: string[] = []): Promise<Emulato
 		}),
 	]);
 	const info = JSON.parse(first) as EmulatorInfo;
+	const dispatcher = new Agent({ connect: { ca: fs.readFileSync(info.ca, 'utf8') } });
 	return {
 		...info,
+		async adminCall<T>(method: 'GET' | 'POST', adminPath: string, body?: unknown) {
+			const answer = await request(`${info.admin}${adminPath}`, {
+				method,
+				dispatcher,
+				headers: { 'content-type': 'application/json' },
+				body: body === undefined ? undefined : JSON.stringify(body),
+			});
+			const text = await answer.body.text();
+			if (answer.statusCode >= 300) throw new Error(`admin ${method} ${adminPath}: ${answer.statusCode} ${text}`);
+			return JSON.parse(text) as T;
+		},
 		async stop() {
+			await dispatcher.close();
 			if (child.exitCode !== null) return;
 			child.kill('SIGTERM');
 			await once(child, 'exit');

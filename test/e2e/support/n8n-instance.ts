@@ -47,7 +47,8 @@ export class N8nInstance {
 			N8N_RESTRICT_FILE_ACCESS_TO: this.userFolder,
 			N8N_RUNNERS_BROKER_PORT: String(N8nInstance.brokerPort++),
 			N8N_ENCRYPTION_KEY: 'e2e-only-encryption-key',
-			N8N_LOG_LEVEL: 'warn',
+			// n8n execute prints the run's JSON through its logger: a level above info hides it.
+			N8N_LOG_LEVEL: 'info',
 			DB_SQLITE_POOL_SIZE: '1',
 			NODE_OPTIONS: `--require ${path.join(repoRoot, 'test/support/redirect-dropbox.cjs')}`,
 			NODE_EXTRA_CA_CERTS: this.emulator.ca,

@@ -1,0 +1,122 @@
+import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+
+const DEFAULT_SCOPES = [
+	'account_info.read',
+	'files.metadata.read',
+	'files.metadata.write',
+	'files.content.read',
+	'files.content.write',
+	'sharing.read',
+	'sharing.write',
+	'file_requests.read',
+	'file_requests.write',
+].join(' ');
+
+export class DropboxToolkitOAuth2Api implements ICredentialType {
+	name = 'dropboxToolkitOAuth2Api';
+
+	extends = ['oAuth2Api'];
+
+	displayName = 'Dropbox Toolkit OAuth2 API';
+
+	documentationUrl = 'https://developers.dropbox.com/oauth-guide';
+
+	icon: Icon = { light: 'file:../icons/dropbox.svg', dark: 'file:../icons/dropbox.dark.svg' };
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Grant Type',
+			name: 'grantType',
+			type: 'hidden',
+			default: 'authorizationCode',
+		},
+		{
+			displayName: 'Authorization URL',
+			name: 'authUrl',
+			type: 'hidden',
+			default: 'https://www.dropbox.com/oauth2/authorize',
+			required: true,
+		},
+		{
+			displayName: 'Access Token URL',
+			name: 'accessTokenUrl',
+			type: 'hidden',
+			default: 'https://api.dropboxapi.com/oauth2/token',
+			required: true,
+		},
+		{
+			// "offline" makes Dropbox issue a refresh token, so that the short-lived access tokens renew
+			// without the user reconnecting.
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'hidden',
+			default: 'token_access_type=offline',
+		},
+		{
+			displayName: 'Scope',
+			name: 'scope',
+			type: 'string',
+			default: DEFAULT_SCOPES,
+			description:
+				'Space-separated Dropbox scopes. Each must also be ticked on the Permissions tab of your app in the Dropbox App Console. After changing them, reconnect.',
+		},
+		{
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'hidden',
+			default: 'header',
+		},
+		{
+			displayName: 'Access Type',
+			name: 'accessType',
+			type: 'options',
+			options: [
+				{
+					name: 'App Folder',
+					value: 'appFolder',
+					description: 'The app sees only its own folder, Apps/<app name>',
+				},
+				{
+					name: 'Full Dropbox',
+					value: 'full',
+					description: 'The app sees every file the account can see (needed for team spaces)',
+				},
+			],
+			default: 'full',
+			description: 'Must match the permission type chosen when the app was created in the Dropbox App Console',
+		},
+		{
+			displayName:
+				'If a test fails with "EAUTH", Dropbox refused to renew the token (revoked, or the app was disconnected): reconnect. A network code such as ENOTFOUND or ECONNREFUSED means n8n cannot reach api.dropboxapi.com. A wrong client secret is reported when connecting.',
+			name: 'testNotice',
+			type: 'notice',
+			default: '',
+		},
+	];
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: 'https://api.dropboxapi.com/2',
+			url: '/users/get_current_account',
+			method: 'POST',
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Dropbox refused the token: it was revoked or the app was disconnected from the account. Reconnect the credential.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 400,
+					message:
+						'Dropbox rejected the request: the token was issued to another app, or the client ID / secret do not match. Check them in the Dropbox App Console, then reconnect.',
+				},
+			},
+		],
+	};
+}

@@ -1,0 +1,21 @@
+/**
+ * Dropbox's hosts. Every request the package signs goes to one of these: no URL is ever built from
+ * user input, so a token cannot leak to another server.
+ */
+export const DROPBOX_HOSTS = {
+	api: 'https://api.dropboxapi.com',
+	content: 'https://content.dropboxapi.com',
+	notify: 'https://notify.dropboxapi.com',
+} as const;
+
+export type DropboxHost = keyof typeof DROPBOX_HOSTS;
+
+/** `files/get_metadata` on the api host → `https://api.dropboxapi.com/2/files/get_metadata`. */
+export function routeUrl(host: DropboxHost, route: string): string {
+	if (!/^[a-z_]+(\/[a-z0-9_]+)+$/.test(route)) {
+		throw new Error(`Not a Dropbox route name: ${route}`);
+	}
+	return `${DROPBOX_HOSTS[host]}/2/${route}`;
+}
+
+export const TOKEN_URL = `${DROPBOX_HOSTS.api}/oauth2/token`;
