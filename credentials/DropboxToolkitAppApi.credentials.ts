@@ -10,6 +10,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { accessTypeProperty } from './shared/accessType.property';
+
 const TOKEN_URL = 'https://api.dropboxapi.com/oauth2/token';
 
 /** An access token obtained from the token endpoint. */
@@ -195,25 +197,7 @@ export class DropboxToolkitAppApi implements ICredentialType {
 			required: true,
 			description: 'Long-lived; obtained once with the steps above. It stays valid until revoked.',
 		},
-		{
-			displayName: 'Access Type',
-			name: 'accessType',
-			type: 'options',
-			options: [
-				{
-					name: 'App Folder',
-					value: 'appFolder',
-					description: 'The app sees only its own folder, Apps/<app name>',
-				},
-				{
-					name: 'Full Dropbox',
-					value: 'full',
-					description: 'The app sees every file the account can see (needed for team spaces)',
-				},
-			],
-			default: 'full',
-			description: 'Must match the permission type chosen when the app was created in the Dropbox App Console',
-		},
+		accessTypeProperty,
 		{
 			displayName: 'Access Token',
 			name: 'accessToken',

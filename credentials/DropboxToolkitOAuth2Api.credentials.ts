@@ -1,5 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
+import { accessTypeProperty } from './shared/accessType.property';
+
 const DEFAULT_SCOPES = [
 	'account_info.read',
 	'files.metadata.read',
@@ -66,25 +68,7 @@ export class DropboxToolkitOAuth2Api implements ICredentialType {
 			type: 'hidden',
 			default: 'header',
 		},
-		{
-			displayName: 'Access Type',
-			name: 'accessType',
-			type: 'options',
-			options: [
-				{
-					name: 'App Folder',
-					value: 'appFolder',
-					description: 'The app sees only its own folder, Apps/<app name>',
-				},
-				{
-					name: 'Full Dropbox',
-					value: 'full',
-					description: 'The app sees every file the account can see (needed for team spaces)',
-				},
-			],
-			default: 'full',
-			description: 'Must match the permission type chosen when the app was created in the Dropbox App Console',
-		},
+		accessTypeProperty,
 		{
 			displayName:
 				'If a test fails with "EAUTH", Dropbox refused to renew the token (revoked, or the app was disconnected): reconnect. A network code such as ENOTFOUND or ECONNREFUSED means n8n cannot reach api.dropboxapi.com. A wrong client secret is reported when connecting.',

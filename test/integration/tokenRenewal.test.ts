@@ -1,8 +1,7 @@
 import { Dropbox } from '../../nodes/Dropbox/Dropbox.node';
 import { startTestEmulator, type TestEmulator } from '../support/emulator-harness';
-import { runNode } from '../support/n8n';
+import { CredentialTypeRegistry, HarnessCredentialsHelper, runNode } from '../support/n8n';
 import { CREDENTIAL_TYPE, credentialFor, credentialTypes, type AuthenticationChoice } from './credentials.fixture';
-import { SharedCredentialStore } from './sharedCredentialStore';
 
 const TOKEN_LIFETIME_S = 2;
 const BATCHES = 20;
@@ -19,7 +18,7 @@ describe.each<AuthenticationChoice>(['oAuth2', 'appApi'])('token renewal under l
 	});
 	afterAll(async () => await emulator.stop());
 
-	const getCurrent = async (store: SharedCredentialStore, credentials: ReturnType<typeof credentialFor>) =>
+	const getCurrent = async (store: HarnessCredentialsHelper, credentials: ReturnType<typeof credentialFor>) =>
 		await runNode({
 			nodeType: new Dropbox(),
 			parameters: { authentication, resource: 'account', operation: 'getCurrent' },
@@ -29,7 +28,7 @@ describe.each<AuthenticationChoice>(['oAuth2', 'appApi'])('token renewal under l
 		});
 
 	it(`200 requests over ~10 s with tokens expiring every ${TOKEN_LIFETIME_S} s: no failure, about one renewal per expiry`, async () => {
-		const store = new SharedCredentialStore();
+		const store = new HarnessCredentialsHelper(new CredentialTypeRegistry(credentialTypes));
 		const credentials = credentialFor(authentication, emulator.demo, { withAccessToken: false });
 		const tokenCallsBefore = (await emulator.log()).filter((entry) => entry.route === 'oauth2/token').length;
 		const started = Date.now();
@@ -62,7 +61,7 @@ describe.each<AuthenticationChoice>(['oAuth2', 'appApi'])('token renewal under l
 	});
 
 	it('a revoked credential fails with a clear error, and is not renewed again and again', async () => {
-		const store = new SharedCredentialStore();
+		const store = new HarnessCredentialsHelper(new CredentialTypeRegistry(credentialTypes));
 		const account = await emulator.admin<{
 			account_id: string;
 			app_key: string;

@@ -8,7 +8,14 @@ export function credentialTypeOf(node: INode): string {
 	// Read the raw parameter: it cannot hold an expression, and every context type (execute, trigger,
 	// load options) exposes the node while their getNodeParameter signatures differ.
 	const choice = node.parameters.authentication;
-	return choice === 'appApi' ? APP_CREDENTIAL_TYPE : BROWSER_FLOW_CREDENTIAL_TYPE;
+	if (choice === 'appApi') return APP_CREDENTIAL_TYPE;
+	if (choice === 'oAuth2') return BROWSER_FLOW_CREDENTIAL_TYPE;
+	// n8n leaves a parameter at its default out of saved workflows, and hand-written or imported ones
+	// may name only the credential: then the attached credential says which it is.
+	const attached = node.credentials ?? {};
+	return attached[APP_CREDENTIAL_TYPE] && !attached[BROWSER_FLOW_CREDENTIAL_TYPE]
+		? APP_CREDENTIAL_TYPE
+		: BROWSER_FLOW_CREDENTIAL_TYPE;
 }
 
 /** Identifies one stored credential, so that parallel calls with it share a token renewal. */

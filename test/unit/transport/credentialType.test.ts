@@ -1,0 +1,41 @@
+import type { INode } from 'n8n-workflow';
+
+import {
+	APP_CREDENTIAL_TYPE,
+	BROWSER_FLOW_CREDENTIAL_TYPE,
+	credentialKey,
+	credentialTypeOf,
+} from '../../../nodes/Dropbox/transport/credentialType';
+
+function node(parameters: INode['parameters'], credentials?: INode['credentials']): INode {
+	return {
+		id: 'n1',
+		name: 'Dropbox Toolkit',
+		type: 'n8n-nodes-dropbox-toolkit.dropboxToolkit',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials,
+	};
+}
+
+describe('credentialTypeOf', () => {
+	it('follows the Authentication parameter', () => {
+		expect(credentialTypeOf(node({ authentication: 'appApi' }))).toBe(APP_CREDENTIAL_TYPE);
+		expect(credentialTypeOf(node({ authentication: 'oAuth2' }))).toBe(BROWSER_FLOW_CREDENTIAL_TYPE);
+	});
+
+	it('without the parameter, uses the credential attached to the node', () => {
+		const app = { [APP_CREDENTIAL_TYPE]: { id: 'a', name: 'app' } };
+		const oauth = { [BROWSER_FLOW_CREDENTIAL_TYPE]: { id: 'o', name: 'oauth' } };
+		expect(credentialTypeOf(node({}, app))).toBe(APP_CREDENTIAL_TYPE);
+		expect(credentialTypeOf(node({}, oauth))).toBe(BROWSER_FLOW_CREDENTIAL_TYPE);
+		expect(credentialTypeOf(node({}, { ...app, ...oauth }))).toBe(BROWSER_FLOW_CREDENTIAL_TYPE);
+		expect(credentialTypeOf(node({}))).toBe(BROWSER_FLOW_CREDENTIAL_TYPE);
+	});
+
+	it('keys renewals by credential id', () => {
+		const n = node({ authentication: 'appApi' }, { [APP_CREDENTIAL_TYPE]: { id: '42', name: 'app' } });
+		expect(credentialKey(n, APP_CREDENTIAL_TYPE)).toBe(`${APP_CREDENTIAL_TYPE}:42`);
+	});
+});
