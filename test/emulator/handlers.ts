@@ -1,6 +1,12 @@
-/** Every served route: the platform's handlers and the files part's. */
+/** Every served route: the platform's handlers, the files part's, and the shared-folder listing. */
 import type { HandlerMap } from './contract';
 import { filesHandlers } from './files';
+import { listFolders, listFoldersContinue } from './files/shared-folders';
 import { platformHandlers } from './handlers/index';
 
-export const allHandlers: HandlerMap = { ...platformHandlers, ...filesHandlers };
+const sharingHandlers: HandlerMap = {
+	'sharing/list_folders': listFolders,
+	'sharing/list_folders/continue': listFoldersContinue,
+};
+
+export const allHandlers: HandlerMap = { ...platformHandlers, ...filesHandlers, ...sharingHandlers };

@@ -1,8 +1,9 @@
 /**
  * `npm run emulator -- --port <n> [--latency-ms <ms>] [--token-lifetime-s <s>] [--data-dir <dir>]`:
  * prints exactly one JSON line (address, CA, admin URL, demo credentials) on stdout, then serves until
- * SIGINT/SIGTERM. Everything else goes to stderr.
+ * SIGINT/SIGTERM (or until the process that launched it is gone). Everything else goes to stderr.
  */
+import { watchLaunchers } from './launcher-watch';
 import { createEmulator, type EmulatorOptions } from './server';
 
 function parseArgs(argv: string[]): EmulatorOptions {
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
 	};
 	process.on('SIGINT', () => stop('SIGINT'));
 	process.on('SIGTERM', () => stop('SIGTERM'));
+	watchLaunchers(() => stop('launcher gone'));
 }
 
 main().catch((error: unknown) => {

@@ -48,6 +48,9 @@ describe.each<AuthenticationChoice>(['oAuth2', 'appApi'])('token renewal under l
 
 		const tokenCalls = (await emulator.log()).filter((entry) => entry.route === 'oauth2/token').slice(tokenCallsBefore);
 		const expiries = Math.ceil(elapsedS / TOKEN_LIFETIME_S);
+		console.log(
+			`${authentication}: ${results.length} requests in ${elapsedS.toFixed(1)} s, ${expiries} token lifetimes, ${tokenCalls.length} token calls`,
+		);
 		// One renewal per expiry (plus the first token for the app credential), a little slack for a
 		// token that expires between a renewal and its use.
 		expect(tokenCalls.length).toBeGreaterThanOrEqual(1);

@@ -4,12 +4,13 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AccountCredentials } from '../accounts/credentials';
+import { ApiError } from '../contract';
 import type { ProvisionOptions } from '../accounts/provision';
 import { faultProblem, type FaultSpec } from '../dispatch/faults';
 import type { Platform } from '../dispatch/platform';
 import { sendJson } from '../dispatch/respond';
 import { AdminError } from './admin-error';
-import { accountFrom, optionalNumber, optionalString, readJsonObject } from './input';
+import { accountFrom, optionalNumber, optionalScopes, optionalString, readJsonObject } from './input';
 
 export interface AdminDeps {
 	platform: Platform;
@@ -25,6 +26,7 @@ const calls: Record<string, AdminCall> = {
 		const body = await readJsonObject(req);
 		if (body.team !== undefined && typeof body.team !== 'boolean') throw new AdminError(400, 'team must be a boolean');
 		return deps.provision({
+			scopes: optionalScopes(body),
 			tokenLifetimeS: optionalNumber(body, 'token_lifetime_s', 1),
 			quotaBytes: optionalNumber(body, 'quota_bytes'),
 			team: body.team === true,
@@ -84,7 +86,7 @@ export async function handleAdminRequest(deps: AdminDeps, req: IncomingMessage, 
 		if (!call) throw new AdminError(404, `no admin call ${req.method} ${url.pathname}`);
 		sendJson(res, 200, await call(deps, req, url));
 	} catch (error) {
-		if (error instanceof AdminError) {
+		if (error instanceof AdminError || error instanceof ApiError) {
 			sendJson(res, error.status, { error: error.message });
 			return;
 		}

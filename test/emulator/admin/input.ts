@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Account } from '../contract';
 import { readSmallBody } from '../dispatch/body';
 import type { PlatformState } from '../dispatch/platform';
+import { allUserScopes } from '../routes';
 import { AdminError } from './admin-error';
 
 export type JsonObject = Record<string, unknown>;
@@ -43,5 +44,17 @@ export function optionalString(body: JsonObject, field: string): string | undefi
 	const value = body[field];
 	if (value === undefined || value === null) return undefined;
 	if (typeof value !== 'string') throw new AdminError(400, `${field} must be a string`);
+	return value;
+}
+
+/** `scopes`: what the account's tokens may do (all user scopes unless given), so that `missing_scope` can be shown. */
+export function optionalScopes(body: JsonObject): string[] | undefined {
+	const value = body.scopes;
+	if (value === undefined || value === null) return undefined;
+	if (!Array.isArray(value) || !value.every((scope) => typeof scope === 'string')) {
+		throw new AdminError(400, 'scopes must be a list of strings');
+	}
+	const unknown = value.filter((scope) => !allUserScopes().includes(scope));
+	if (unknown.length > 0) throw new AdminError(400, `unknown scopes: ${unknown.join(' ')}`);
 	return value;
 }

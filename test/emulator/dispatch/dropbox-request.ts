@@ -40,16 +40,24 @@ export async function handleDropboxRequest(
 	sendText(res, 404, 'Not Found');
 }
 
+/**
+ * Logs the request as its answer completes. The entry is written when the handler ends the response, before
+ * the last bytes leave, so that a client that has read the answer always finds it in `GET /__admin/log`.
+ */
 function recordWhenDone(platform: Platform, res: ServerResponse, host: string, route: string): void {
 	const started = process.hrtime.bigint();
 	let recorded = false;
-	const record = (): void => {
+	const record = (status: number): void => {
 		if (recorded) return;
 		recorded = true;
 		const ms = Number(process.hrtime.bigint() - started) / 1e6;
-		// A connection dropped before any answer is logged with status 0.
-		platform.log.append({ host, route, status: res.headersSent ? res.statusCode : 0, ms: Math.round(ms * 10) / 10 });
+		platform.log.append({ host, route, status, ms: Math.round(ms * 10) / 10 });
 	};
-	res.once('finish', record);
-	res.once('close', record);
+	const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+	res.end = ((...args: unknown[]) => {
+		record(res.statusCode);
+		return end(...args);
+	}) as ServerResponse['end'];
+	// A connection dropped before any answer is logged with status 0.
+	res.once('close', () => record(res.headersSent ? res.statusCode : 0));
 }

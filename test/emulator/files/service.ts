@@ -1,6 +1,8 @@
 /** The FileService the platform uses: account spaces, demo and admin seeding, stats, quota, resets. */
-import type { Account, FileService } from '../contract';
+import { ApiError, type Account, type FileService } from '../contract';
+import { errorSummary } from '../dispatch/error-summary';
 import { registerStore } from './context';
+import { LookupFailure, WriteRejected } from './errors';
 import { DEMO_FILES, deterministicBytes } from './demo-files';
 import { single } from './store/blobs';
 import { type BaseState, FileStore } from './store/file-store';
@@ -14,10 +16,17 @@ export function createFileService(state: BaseState): FileService {
 
 	const seed = async (account: Account, path: string, content: Buffer | { size: number }): Promise<void> => {
 		await ready;
-		const target = store.resolve(store.home(account), path, account);
-		const source = Buffer.isBuffer(content) ? single(content) : deterministicBytes(content.size);
-		const blob = await store.blobs.writeStream(source);
-		commitFile(store, target, blob, { mode: { kind: 'overwrite' }, autorename: false, strictConflict: false, ignoreQuota: true });
+		try {
+			const target = store.resolve(store.home(account), path, account);
+			const source = Buffer.isBuffer(content) ? single(content) : deterministicBytes(content.size);
+			const blob = await store.blobs.writeStream(source);
+			commitFile(store, target, blob, { mode: { kind: 'overwrite' }, autorename: false, strictConflict: false, ignoreQuota: true });
+		} catch (error) {
+			// The caller's mistake (a bad path, a folder in the way), not the emulator's: say so with a 4xx.
+			if (error instanceof LookupFailure) throw new ApiError(400, null, { text: `${error.tag}: ${path}` });
+			if (error instanceof WriteRejected) throw new ApiError(409, error.failure, { text: `cannot write ${path}: ${errorSummary(error.failure)}` });
+			throw error;
+		}
 	};
 
 	const service: FileService = {

@@ -7,6 +7,7 @@ import type { Account } from '../../contract';
 import { lowerName } from '../paths';
 import { Tree, newFolder } from './tree';
 import { newFileId } from './ids';
+import { newNamespaceId } from '../../accounts/ids';
 
 export interface Namespace {
 	id: string;
@@ -17,6 +18,10 @@ export interface Namespace {
 
 export class NamespaceTable {
 	private readonly byId = new Map<string, Namespace>();
+	/** Team folders by `<root namespace id>/<lower-case folder name>`: one stable id per folder name. */
+	private readonly teamFolders = new Map<string, Namespace>();
+	/** When each namespace was made (a shared folder's `time_invited`). */
+	private readonly created = new Map<string, Date>();
 
 	get(id: string): Namespace | undefined {
 		return this.byId.get(id);
@@ -44,17 +49,41 @@ export class NamespaceTable {
 		this.add({ id: account.homeNamespaceId, tree, prefix: [memberFolder] });
 	}
 
+	/**
+	 * The namespace of a top-level folder of a team space (made on first use), so that a team folder
+	 * listed by sharing/list_folders can be addressed by its id like Dropbox's own team folders.
+	 */
+	teamFolder(teamRoot: Namespace, folderName: string): Namespace {
+		const key = `${teamRoot.id}/${lowerName(folderName)}`;
+		const existing = this.teamFolders.get(key);
+		if (existing) return existing;
+		const namespace: Namespace = { id: newNamespaceId(), tree: teamRoot.tree, prefix: [folderName] };
+		this.teamFolders.set(key, namespace);
+		this.add(namespace);
+		return namespace;
+	}
+
 	/** The namespaces an account may address with `ns:` paths or the Path-Root header. */
 	reachable(account: Account): string[] {
-		return [...new Set([account.homeNamespaceId, account.rootNamespaceId])].filter((id) => this.byId.has(id));
+		const own = [account.homeNamespaceId, account.rootNamespaceId];
+		const root = this.byId.get(account.rootNamespaceId);
+		const teamFolders = root && account.team ? [...this.teamFolders.values()].filter((ns) => ns.tree === root.tree).map((ns) => ns.id) : [];
+		return [...new Set([...own, ...teamFolders])].filter((id) => this.byId.has(id));
 	}
 
 	clear(): void {
 		this.byId.clear();
+		this.teamFolders.clear();
+		this.created.clear();
+	}
+
+	createdAt(id: string): Date | undefined {
+		return this.created.get(id);
 	}
 
 	private add(namespace: Namespace): void {
 		this.byId.set(namespace.id, namespace);
+		this.created.set(namespace.id, new Date());
 		namespace.tree.namespaceIds.add(namespace.id);
 	}
 }
