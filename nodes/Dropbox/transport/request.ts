@@ -136,14 +136,20 @@ function responseOf(error: unknown): WireResponse | undefined {
 	return undefined;
 }
 
-/** Error bodies of streamed requests arrive as a stream: read them (they are small) to classify. */
+/** Dropbox's error bodies are a few hundred bytes; anything past this is not worth holding. */
+const MAX_ERROR_BODY_CHARS = 64 * 1024;
+
+/** Error bodies of streamed requests arrive as a stream: read them (bounded) to classify. */
 async function withReadableError(response: WireResponse): Promise<WireResponse> {
 	if (response.statusCode < 300 || !isAsyncIterable(response.body)) return response;
-	const chunks: Buffer[] = [];
+	const decoder = new TextDecoder();
+	let text = '';
 	for await (const chunk of response.body) {
-		chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+		if (text.length < MAX_ERROR_BODY_CHARS) {
+			text += typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true });
+		}
 	}
-	return { ...response, body: Buffer.concat(chunks).toString('utf8') };
+	return { ...response, body: (text + decoder.decode()).slice(0, MAX_ERROR_BODY_CHARS) };
 }
 
 function bodyAsText(body: unknown): unknown {

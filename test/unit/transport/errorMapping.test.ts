@@ -175,7 +175,7 @@ describe('DropboxApiError (one mapping of every failure)', () => {
 		expect(error.description).toMatch(/refresh token.*Reconnect/);
 	});
 
-	it('has a hint for every tag the brief names', () => {
+	it('has a hint for every tag a user commonly meets', () => {
 		for (const key of [
 			'path/not_found',
 			'path/conflict',
