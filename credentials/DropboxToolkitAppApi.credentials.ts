@@ -11,6 +11,7 @@ import type {
 } from 'n8n-workflow';
 
 import { accessTypeProperty } from './shared/accessType.property';
+import { currentAccountRequest } from './shared/currentAccountRequest';
 
 const TOKEN_URL = 'https://api.dropboxapi.com/oauth2/token';
 
@@ -250,11 +251,7 @@ export class DropboxToolkitAppApi implements ICredentialType {
 	};
 
 	test: ICredentialTestRequest = {
-		request: {
-			baseURL: 'https://api.dropboxapi.com/2',
-			url: '/users/get_current_account',
-			method: 'POST',
-		},
+		request: currentAccountRequest,
 		rules: [
 			{
 				type: 'responseCode',

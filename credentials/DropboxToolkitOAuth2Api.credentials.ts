@@ -1,6 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
 import { accessTypeProperty } from './shared/accessType.property';
+import { currentAccountRequest } from './shared/currentAccountRequest';
 
 const DEFAULT_SCOPES = [
 	'account_info.read',
@@ -79,11 +80,7 @@ export class DropboxToolkitOAuth2Api implements ICredentialType {
 	];
 
 	test: ICredentialTestRequest = {
-		request: {
-			baseURL: 'https://api.dropboxapi.com/2',
-			url: '/users/get_current_account',
-			method: 'POST',
-		},
+		request: currentAccountRequest,
 		rules: [
 			{
 				type: 'responseCode',

@@ -1,8 +1,9 @@
-import { Dropbox, DropboxAuth, DropboxResponseError } from 'dropbox';
+import { Dropbox, DropboxAuth } from 'dropbox';
 import { startTestEmulator, type TestEmulator } from '../../support/emulator-harness';
 import { rawCall } from '../../support/raw-http';
 import type { AccountCredentials } from '../accounts/credentials';
 import { describeRoute } from './describe-route';
+import { sdkFailure } from './sdk-support';
 
 let emu: TestEmulator;
 beforeAll(async () => {
@@ -18,15 +19,6 @@ function refreshingClient(account: AccountCredentials) {
 	return { auth, dbx: new Dropbox({ auth }) };
 }
 
-async function failure(call: Promise<unknown>): Promise<DropboxResponseError<{ error_summary: string; error: unknown }>> {
-	const error = await call.then(
-		() => undefined,
-		(e: unknown) => e,
-	);
-	expect(error).toBeInstanceOf(DropboxResponseError);
-	return error as DropboxResponseError<{ error_summary: string; error: unknown }>;
-}
-
 describeRoute('auth/token/revoke', () => emu, () => {
 	it('ends the token, its refresh token and its siblings; other accounts keep working', async () => {
 		const account = await newAccount();
@@ -35,12 +27,12 @@ describeRoute('auth/token/revoke', () => emu, () => {
 		await dbx.usersGetCurrentAccount(); // the SDK refreshes first: a second token of the same family
 		expect((await dbx.authTokenRevoke()).result).toBeNull();
 
-		const afterRevoke = await failure(dbx.usersGetCurrentAccount());
+		const afterRevoke = await sdkFailure(dbx.usersGetCurrentAccount());
 		expect(afterRevoke.status).toBe(401);
 		expect(afterRevoke.error.error_summary).toBe('invalid_access_token/..');
-		const sibling = await failure(new Dropbox({ accessToken: account.access_token }).usersGetCurrentAccount());
+		const sibling = await sdkFailure(new Dropbox({ accessToken: account.access_token }).usersGetCurrentAccount());
 		expect(sibling.status).toBe(401);
-		const refresh = await failure(auth.refreshAccessToken());
+		const refresh = await sdkFailure(auth.refreshAccessToken());
 		expect(refresh.status).toBe(400);
 		expect(refresh.error).toMatchObject({ error: 'invalid_grant' });
 
@@ -55,7 +47,7 @@ describe('access tokens over time', () => {
 		await dbx.checkUser({ query: 'before' });
 		await emu.admin('POST', '/tokens/expire', { account_id: account.account_id });
 
-		const expired = await failure(dbx.checkUser({ query: 'x' }));
+		const expired = await sdkFailure(dbx.checkUser({ query: 'x' }));
 		expect(expired.status).toBe(401);
 		expect(expired.error).toEqual({ error_summary: 'expired_access_token/..', error: { '.tag': 'expired_access_token' } });
 
@@ -84,7 +76,7 @@ describe('access tokens over time', () => {
 		);
 		expect(answer.status).toBe(400);
 		expect(answer.json()).toMatchObject({ error: 'invalid_grant' });
-		const error = await failure(new Dropbox({ accessToken: account.access_token }).checkUser({ query: '' }));
+		const error = await sdkFailure(new Dropbox({ accessToken: account.access_token }).checkUser({ query: '' }));
 		expect(error.status).toBe(401);
 	});
 });

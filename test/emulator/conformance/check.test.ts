@@ -1,21 +1,13 @@
-import { Dropbox, DropboxResponseError } from 'dropbox';
+import { Dropbox } from 'dropbox';
 import { startTestEmulator, type TestEmulator } from '../../support/emulator-harness';
 import { describeRoute } from './describe-route';
+import { sdkFailure } from './sdk-support';
 
 let emu: TestEmulator;
 beforeAll(async () => {
 	emu = await startTestEmulator();
 });
 afterAll(() => emu.stop());
-
-async function failure(call: Promise<unknown>): Promise<DropboxResponseError<{ error_summary: string; error: unknown }>> {
-	const error = await call.then(
-		() => undefined,
-		(e: unknown) => e,
-	);
-	expect(error).toBeInstanceOf(DropboxResponseError);
-	return error as DropboxResponseError<{ error_summary: string; error: unknown }>;
-}
 
 describeRoute('check/user', () => emu, () => {
 	it('echoes the query for a valid user token', async () => {
@@ -29,7 +21,7 @@ describeRoute('check/user', () => emu, () => {
 	});
 
 	it('answers 401 invalid_access_token for a token it never issued', async () => {
-		const error = await failure(new Dropbox({ accessToken: 'sl.not-a-token' }).checkUser({ query: 'x' }));
+		const error = await sdkFailure(new Dropbox({ accessToken: 'sl.not-a-token' }).checkUser({ query: 'x' }));
 		expect(error.status).toBe(401);
 		expect(error.error).toEqual({ error_summary: 'invalid_access_token/..', error: { '.tag': 'invalid_access_token' } });
 	});
@@ -43,7 +35,7 @@ describeRoute('check/app', () => emu, () => {
 
 	it('answers 401 for a wrong app secret', async () => {
 		const dbx = new Dropbox({ clientId: emu.demo.app_key, clientSecret: 'wrong-secret' });
-		const error = await failure(dbx.checkApp({ query: 'x' }));
+		const error = await sdkFailure(dbx.checkApp({ query: 'x' }));
 		expect(error.status).toBe(401);
 		expect(error.error.error_summary).toBe('invalid_access_token/..');
 	});

@@ -2,7 +2,7 @@ import { startTestEmulator, type TestEmulator } from '../../support/emulator-har
 import type { AccountCredentials } from '../accounts/credentials';
 import { MAX_CONCURRENT_WRITES } from '../files/store/write-gate';
 import { describeRoute } from './describe-route';
-import { client, sdkFailure } from './files-support';
+import { client, sdkFailure } from './sdk-support';
 
 let emu: TestEmulator;
 let member: AccountCredentials;

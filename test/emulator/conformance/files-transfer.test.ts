@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { startTestEmulator, type TestEmulator } from '../../support/emulator-harness';
 import { contentHashOf } from '../files/content-hash';
 import { describeRoute } from './describe-route';
-import { client, sdkFailure } from './files-support';
+import { client, sdkFailure } from './sdk-support';
 
 let emu: TestEmulator;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { startTestEmulator, type TestEmulator } from '../../support/emulator-harness';
 import { describeRoute } from './describe-route';
-import { client, sdkFailure } from './files-support';
+import { client, sdkFailure } from './sdk-support';
 
 let emu: TestEmulator;
 beforeAll(async () => {

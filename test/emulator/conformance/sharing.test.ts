@@ -3,7 +3,7 @@ import { startTestEmulator, type TestEmulator } from '../../support/emulator-har
 import type { AccountCredentials } from '../accounts/credentials';
 import { typeOf, validateValue } from '../stone';
 import { describeRoute } from './describe-route';
-import { client, sdkFailure } from './files-support';
+import { client, sdkFailure } from './sdk-support';
 
 let emu: TestEmulator;
 let member: AccountCredentials;

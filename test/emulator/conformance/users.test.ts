@@ -1,7 +1,8 @@
-import { Dropbox, DropboxResponseError } from 'dropbox';
+import { Dropbox } from 'dropbox';
 import { startTestEmulator, type TestEmulator } from '../../support/emulator-harness';
 import type { AccountCredentials } from '../accounts/credentials';
 import { describeRoute } from './describe-route';
+import { sdkFailure } from './sdk-support';
 
 let emu: TestEmulator;
 let teamMember: AccountCredentials;
@@ -14,15 +15,6 @@ afterAll(() => emu.stop());
 const demoClient = () => new Dropbox({ accessToken: emu.demo.access_token });
 /** A well-formed account id (40 characters) that no account has. */
 const UNKNOWN_ACCOUNT_ID = `dbid:AA${'x'.repeat(33)}`;
-
-async function failure(call: Promise<unknown>): Promise<DropboxResponseError<{ error_summary: string; error: unknown }>> {
-	const error = await call.then(
-		() => undefined,
-		(e: unknown) => e,
-	);
-	expect(error).toBeInstanceOf(DropboxResponseError);
-	return error as DropboxResponseError<{ error_summary: string; error: unknown }>;
-}
 
 describeRoute('users/get_current_account', () => emu, () => {
 	it('describes a personal account (FullAccount, root_info user)', async () => {
@@ -78,7 +70,7 @@ describeRoute('users/get_account', () => emu, () => {
 	});
 
 	it('answers 409 no_account for an unknown account id', async () => {
-		const error = await failure(demoClient().usersGetAccount({ account_id: UNKNOWN_ACCOUNT_ID }));
+		const error = await sdkFailure(demoClient().usersGetAccount({ account_id: UNKNOWN_ACCOUNT_ID }));
 		expect(error.status).toBe(409);
 		expect(error.error).toEqual({ error_summary: 'no_account/..', error: { '.tag': 'no_account' } });
 	});
@@ -92,7 +84,7 @@ describeRoute('users/get_account_batch', () => emu, () => {
 	});
 
 	it('names the unknown account in no_account', async () => {
-		const error = await failure(demoClient().usersGetAccountBatch({ account_ids: [emu.demo.account_id, UNKNOWN_ACCOUNT_ID] }));
+		const error = await sdkFailure(demoClient().usersGetAccountBatch({ account_ids: [emu.demo.account_id, UNKNOWN_ACCOUNT_ID] }));
 		expect(error.status).toBe(409);
 		expect(error.error.error).toEqual({ '.tag': 'no_account', no_account: UNKNOWN_ACCOUNT_ID });
 	});
@@ -110,7 +102,7 @@ describeRoute('users/features/get_values', () => emu, () => {
 	});
 
 	it('refuses an empty list with empty_features_list', async () => {
-		const error = await failure(demoClient().usersFeaturesGetValues({ features: [] }));
+		const error = await sdkFailure(demoClient().usersFeaturesGetValues({ features: [] }));
 		expect(error.status).toBe(409);
 		expect(error.error.error_summary).toBe('empty_features_list/..');
 	});

@@ -1,23 +1,12 @@
-import type { INode } from 'n8n-workflow';
-
 import {
 	APP_CREDENTIAL_TYPE,
 	BROWSER_FLOW_CREDENTIAL_TYPE,
 	credentialKey,
 	credentialTypeOf,
 } from '../../../nodes/Dropbox/transport/credentialType';
+import { dropboxNode } from './node.fixture';
 
-function node(parameters: INode['parameters'], credentials?: INode['credentials']): INode {
-	return {
-		id: 'n1',
-		name: 'Dropbox Toolkit',
-		type: 'n8n-nodes-dropbox-toolkit.dropboxToolkit',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-		credentials,
-	};
-}
+const node = dropboxNode;
 
 describe('credentialTypeOf', () => {
 	it('follows the Authentication parameter', () => {

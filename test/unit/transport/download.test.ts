@@ -1,6 +1,7 @@
-import type { IHttpRequestOptions, INode } from 'n8n-workflow';
+import type { IHttpRequestOptions } from 'n8n-workflow';
 
 import { DropboxApiError, dropboxDownload, type DropboxContext } from '../../../nodes/Dropbox/transport';
+import { dropboxNode } from './node.fixture';
 
 async function* chunksOf(...parts: Array<string | Uint8Array>): AsyncGenerator<Buffer> {
 	for (const part of parts) yield Buffer.from(part);
@@ -8,15 +9,7 @@ async function* chunksOf(...parts: Array<string | Uint8Array>): AsyncGenerator<B
 
 /** A context whose one HTTP answer is given; records the request it was sent. */
 function answering(answer: { statusCode: number; headers?: Record<string, string>; body: unknown }) {
-	const node: INode = {
-		id: '1',
-		name: 'Dropbox Toolkit',
-		type: 'dropboxToolkit',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { authentication: 'appApi' },
-		credentials: { dropboxToolkitAppApi: { id: 'c1', name: 'app' } },
-	};
+	const node = dropboxNode({ authentication: 'appApi' }, { dropboxToolkitAppApi: { id: 'c1', name: 'app' } });
 	const sent: IHttpRequestOptions[] = [];
 	const ctx = {
 		getNode: () => node,

@@ -1,18 +1,10 @@
-import type { INode } from 'n8n-workflow';
-
 import { DropboxApiError } from '../../../nodes/Dropbox/transport/errors';
 import { ERROR_HINTS, hintKeys } from '../../../nodes/Dropbox/transport/errorHints';
 import { failureFromResponse, failureKind, readTagChain } from '../../../nodes/Dropbox/transport/failure';
 import { failureFromThrown } from '../../../nodes/Dropbox/transport/thrownFailure';
+import { dropboxNode } from './node.fixture';
 
-const node: INode = {
-	id: '1',
-	name: 'Dropbox Toolkit',
-	type: 'dropboxToolkit',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const node = dropboxNode();
 
 const routeError = (summary: string, error: unknown) => failureFromResponse(409, {}, { error_summary: summary, error });
 

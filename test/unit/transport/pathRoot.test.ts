@@ -1,18 +1,10 @@
-import type { INode } from 'n8n-workflow';
-
 import type { DropboxContext } from '../../../nodes/Dropbox/transport/context';
 import { pathRootHeader } from '../../../nodes/Dropbox/transport/pathRoot';
 import { pathRootValue } from '../../../nodes/Dropbox/transport/space';
+import { dropboxNode } from './node.fixture';
 
 function fakeContext(accessType: 'full' | 'appFolder', authentication = 'oAuth2') {
-	const node: INode = {
-		id: '1',
-		name: 'Dropbox Toolkit',
-		type: 'dropboxToolkit',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { authentication },
-	};
+	const node = dropboxNode({ authentication });
 	const requestedCredentials: string[] = [];
 	const ctx = {
 		getNode: () => node,
