@@ -3,7 +3,8 @@
  * depend on it. It sends content-route arguments in the `arg` query parameter and a path root on every call.
  */
 import { startEmulatorProcess, type EmulatorProcess } from './support/emulator-process';
-import { N8nInstance, type ExecutionOutput } from './support/n8n-instance';
+import { N8nInstance } from './support/n8n-instance';
+import { outputOf } from './support/workflows';
 
 let emulator: EmulatorProcess;
 let n8n: N8nInstance;
@@ -22,11 +23,6 @@ function builtinNode(name: string, x: number, parameters: Record<string, unknown
 	};
 }
 
-function outputOf(run: ExecutionOutput, node: string) {
-	const task = run.data.resultData.runData[node]?.[0];
-	if (!task) throw new Error(`node ${node} did not run: ${JSON.stringify(run.data.resultData.error)}`);
-	return task.data?.main[0] ?? [];
-}
 
 beforeAll(async () => {
 	emulator = await startEmulatorProcess();

@@ -3,28 +3,15 @@
  * with its production URLs. Credentials for the demo account and an example workflow are imported and the owner
  * account is set up; open the printed address, sign in, and run "Dropbox Toolkit playground". Ctrl-C stops both.
  */
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startEmulatorProcess } from './support/emulator-process';
-import { N8nInstance, runtimeDir } from './support/n8n-instance';
+import { N8nInstance } from './support/n8n-instance';
+import { OWNER, spawnN8nServer } from './support/n8n-server';
 import { demoCredentials, playgroundWorkflow } from './support/playground-data';
 
-/** A local playground's owner: n8n 2.x sets it up from the environment, so nobody fills in a sign-up form. */
-const OWNER = { email: 'playground@example.com', password: 'Playground-1' };
-
-function ownerFromEnv(): NodeJS.ProcessEnv {
-	// bcryptjs ships with n8n, which compares the password against this hash.
-	const bcrypt = require(path.join(runtimeDir(), 'node_modules/bcryptjs')) as { hashSync(text: string, rounds: number): string };
-	return {
-		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
-		N8N_INSTANCE_OWNER_EMAIL: OWNER.email,
-		N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(OWNER.password, 10),
-	};
-}
-
 async function main(): Promise<void> {
-	const port = process.env.N8N_PORT ?? '5678';
+	const port = Number(process.env.N8N_PORT ?? 5678);
 	const userFolder = path.resolve(__dirname, '../../.playground');
 	fs.mkdirSync(userFolder, { recursive: true });
 
@@ -33,11 +20,7 @@ async function main(): Promise<void> {
 	await n8n.importJson('credentials', demoCredentials(emulator));
 	await n8n.importJson('workflow', playgroundWorkflow());
 
-	const [program, ...args] = n8n.command(['start']);
-	const server = spawn(program, args, {
-		env: { ...n8n.env(), ...ownerFromEnv(), N8N_PORT: port, N8N_LOG_LEVEL: 'info' },
-		stdio: 'inherit',
-	});
+	const server = spawnN8nServer(n8n, port, 'inherit');
 	console.log(
 		[
 			'',
