@@ -9,10 +9,24 @@ import { pathRootValue, type Space } from './space';
 export type RootNamespaceLookup = (ctx: DropboxContext) => Promise<string>;
 
 /**
- * Root namespace per execution context: one lookup per execution, not per item or per call. A WeakMap
- * lets the entry go with the context.
+ * What one execution learns once, not per item or per call: whether the credential is an app-folder
+ * app, and the account's root namespace. A WeakMap lets the entry go with the context.
  */
-const rootNamespaces = new WeakMap<object, Promise<string>>();
+interface ExecutionFacts {
+	appFolder?: Promise<boolean>;
+	rootNamespaceId?: Promise<string>;
+}
+
+const factsByContext = new WeakMap<object, ExecutionFacts>();
+
+function factsOf(ctx: DropboxContext): ExecutionFacts {
+	let facts = factsByContext.get(ctx);
+	if (!facts) {
+		facts = {};
+		factsByContext.set(ctx, facts);
+	}
+	return facts;
+}
 
 export async function pathRootHeader(
 	ctx: DropboxContext,
@@ -20,8 +34,11 @@ export async function pathRootHeader(
 	lookupRootNamespace: RootNamespaceLookup,
 ): Promise<Record<string, string>> {
 	if (!space || space.kind === 'own') return {};
-	const credentials = await ctx.getCredentials(credentialTypeOf(ctx.getNode()));
-	if (credentials.accessType === 'appFolder') {
+	const facts = factsOf(ctx);
+	facts.appFolder ??= ctx
+		.getCredentials(credentialTypeOf(ctx.getNode()))
+		.then((credentials) => credentials.accessType === 'appFolder');
+	if (await facts.appFolder) {
 		// Dropbox answers any path root sent by an app-folder app with an error.
 		throw new NodeOperationError(
 			ctx.getNode(),
@@ -34,14 +51,15 @@ export async function pathRootHeader(
 	}
 	let rootNamespaceId: string | undefined;
 	if (space.kind === 'team') {
-		let pending = rootNamespaces.get(ctx);
-		if (!pending) {
-			pending = lookupRootNamespace(ctx);
-			rootNamespaces.set(ctx, pending);
-			// A failed lookup is not cached: the next item may succeed.
-			pending.catch(() => rootNamespaces.delete(ctx));
+		if (!facts.rootNamespaceId) {
+			const pending = lookupRootNamespace(ctx);
+			facts.rootNamespaceId = pending;
+			// A failed lookup is not kept: the next item may succeed.
+			pending.catch(() => {
+				if (facts.rootNamespaceId === pending) facts.rootNamespaceId = undefined;
+			});
 		}
-		rootNamespaceId = await pending;
+		rootNamespaceId = await facts.rootNamespaceId;
 	}
 	const value = pathRootValue(space, rootNamespaceId);
 	return value ? { 'Dropbox-API-Path-Root': toHeaderSafeJson(value) } : {};

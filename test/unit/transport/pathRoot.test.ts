@@ -26,13 +26,16 @@ describe('path root (Space)', () => {
 	});
 
 	it('roots at the team space with the account\'s root namespace, looked up once per execution context', async () => {
-		const { ctx } = fakeContext('full');
+		const { ctx, requestedCredentials } = fakeContext('full');
 		const lookup = jest.fn(async () => '7001');
 		const headers = await Promise.all([1, 2, 3].map(async () => await pathRootHeader(ctx, { kind: 'team' }, lookup)));
 		for (const header of headers) {
 			expect(JSON.parse(header['Dropbox-API-Path-Root'])).toEqual({ '.tag': 'root', root: '7001' });
 		}
 		expect(lookup).toHaveBeenCalledTimes(1);
+		// The access type is read from the credential once per execution too.
+		await pathRootHeader(ctx, { kind: 'namespace', namespaceId: '5' }, lookup);
+		expect(requestedCredentials).toHaveLength(1);
 
 		const other = fakeContext('full');
 		await pathRootHeader(other.ctx, { kind: 'team' }, lookup);
