@@ -28,7 +28,7 @@ interface TokenSlot {
 }
 
 /**
- * Renewals by app and refresh token, shared by everything in this process. n8n calls
+ * Renewals by app and refresh token, shared by everything in this n8n instance. n8n calls
  * preAuthentication once per request that finds the token missing or refused, so parallel items
  * would each renew: here they share one renewal, and a request still holding a token older than one
  * obtained moments ago is handed the newer token instead of renewing again.

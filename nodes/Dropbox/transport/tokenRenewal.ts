@@ -76,7 +76,7 @@ export async function sendWithSharedRenewal<R>(
 				slot.generation++;
 				slot.inFlight = undefined;
 			});
-		// Nobody may be waiting: keep an unobserved rejection from crashing the process.
+		// Nobody may be waiting: keep an unobserved rejection from crashing n8n.
 		slot.inFlight.catch(() => undefined);
 		return await renewal;
 	}
