@@ -4,7 +4,7 @@ import {
 	type INodeParameterResourceLocator,
 } from 'n8n-workflow';
 
-import type { Space } from '../transport';
+import { spaceFromParameters, type Space } from '../transport';
 import { dropboxUrlToPath } from './dropboxUrl';
 
 /** The Dropbox path (or `id:…`) a path resource locator points at. */
@@ -39,15 +39,13 @@ export function locatorToPath(mode: string, value: string): string | undefined {
 }
 
 export function readSpace(ctx: IExecuteFunctions, itemIndex: number): Space {
-	const kind = ctx.getNodeParameter('space', itemIndex, 'own') as string;
-	if (kind === 'team') return { kind: 'team' };
-	if (kind === 'namespace') {
-		const locator = ctx.getNodeParameter('namespace', itemIndex) as INodeParameterResourceLocator;
-		const namespaceId = String(locator?.value ?? '').trim();
-		if (!/^[0-9]+$/.test(namespaceId)) {
-			throw new NodeOperationError(ctx.getNode(), 'Choose the shared or team folder for "Space"', { itemIndex });
-		}
-		return { kind: 'namespace', namespaceId };
+	const kind = ctx.getNodeParameter('space', itemIndex, 'own');
+	const space = spaceFromParameters(
+		kind,
+		kind === 'namespace' ? ctx.getNodeParameter('namespace', itemIndex) : undefined,
+	);
+	if (!space) {
+		throw new NodeOperationError(ctx.getNode(), 'Choose the shared or team folder for "Space"', { itemIndex });
 	}
-	return { kind: 'own' };
+	return space;
 }

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { dropboxRpc, type Space } from '../transport';
+import { OWN_SPACE, dropboxRpc, spaceFromParameters, type Space } from '../transport';
 import { pathToDropboxUrl } from '../actions/dropboxUrl';
 
 interface ListedEntry {
@@ -35,15 +35,11 @@ export function folderAndNameFilter(filter: string | undefined): { folder: strin
 	return { folder: slash === 0 ? '' : text.slice(0, slash), nameFilter: text.slice(slash + 1).toLowerCase() };
 }
 
+/** The Space chosen on the node; while no shared folder is picked yet, the member's own folder. */
 function currentSpace(ctx: ILoadOptionsFunctions): Space {
-	const kind = ctx.getCurrentNodeParameter('space') as string | undefined;
-	if (kind === 'team') return { kind: 'team' };
-	if (kind === 'namespace') {
-		const locator = ctx.getCurrentNodeParameter('namespace') as { value?: unknown } | undefined;
-		const namespaceId = String(locator?.value ?? '');
-		if (/^[0-9]+$/.test(namespaceId)) return { kind: 'namespace', namespaceId };
-	}
-	return { kind: 'own' };
+	const kind = ctx.getCurrentNodeParameter('space');
+	const namespace = kind === 'namespace' ? ctx.getCurrentNodeParameter('namespace') : undefined;
+	return spaceFromParameters(kind, namespace) ?? OWN_SPACE;
 }
 
 async function listEntries(

@@ -17,5 +17,3 @@ export function routeUrl(host: DropboxHost, route: string): string {
 	}
 	return `${DROPBOX_HOSTS[host]}/2/${route}`;
 }
-
-export const TOKEN_URL = `${DROPBOX_HOSTS.api}/oauth2/token`;

@@ -6,7 +6,7 @@
 export type { DropboxContext } from './context';
 export { DropboxApiError, type ErrorContext } from './errors';
 export { APP_CREDENTIAL_TYPE, BROWSER_FLOW_CREDENTIAL_TYPE, credentialTypeOf } from './credentialType';
-export { OWN_SPACE, type Space } from './space';
+export { OWN_SPACE, spaceFromParameters, type Space } from './space';
 export { toHeaderSafeJson } from './headerSafeJson';
 export { listAll, pages, type PagedResult } from './pagination';
 export {

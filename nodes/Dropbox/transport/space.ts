@@ -8,6 +8,18 @@ export type Space = { kind: 'own' } | { kind: 'team' } | { kind: 'namespace'; na
 
 export const OWN_SPACE: Space = { kind: 'own' };
 
+/**
+ * The Space the node's `space` and `namespace` parameters describe; undefined when a shared folder is
+ * asked for but no valid namespace ID was given (the caller decides whether that is an error).
+ */
+export function spaceFromParameters(kind: unknown, namespace: unknown): Space | undefined {
+	if (kind === 'team') return { kind: 'team' };
+	if (kind !== 'namespace') return OWN_SPACE;
+	const value = typeof namespace === 'object' && namespace !== null ? (namespace as { value?: unknown }).value : namespace;
+	const namespaceId = String(value ?? '').trim();
+	return /^[0-9]+$/.test(namespaceId) ? { kind: 'namespace', namespaceId } : undefined;
+}
+
 /** The header's JSON value (before header-safe encoding), or undefined for no header. */
 export function pathRootValue(space: Space, rootNamespaceId?: string): Record<string, string> | undefined {
 	switch (space.kind) {
