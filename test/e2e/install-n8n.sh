@@ -5,7 +5,7 @@
 set -euo pipefail
 N8N_VERSION=2.41.1
 NODE24_VERSION=24.21.0
-dir="${N8N_RUNTIME_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-dropbox-toolkit/n8n-$N8N_VERSION}"
+dir="${N8N_RUNTIME_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-dropbox-suite/n8n-$N8N_VERSION}"
 mkdir -p "$dir"
 cd "$dir"
 if [ ! -f .ready ]; then

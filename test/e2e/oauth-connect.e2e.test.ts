@@ -53,7 +53,7 @@ beforeAll(async () => {
 	await n8n.importJson('credentials', [
 		{
 			...CREDENTIAL,
-			type: 'dropboxToolkitOAuth2Api',
+			type: 'dropboxSuiteOAuth2Api',
 			data: { clientId: emulator.demo.app_key, clientSecret: emulator.demo.app_secret, accessType: 'full' },
 		},
 	]);

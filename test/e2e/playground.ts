@@ -1,7 +1,7 @@
 /**
  * npm run playground: the real n8n with this package installed as a community package, talking to the emulator
  * with its production URLs. Credentials for the demo account and an example workflow are imported and the owner
- * account is set up; open the printed address, sign in, and run "Dropbox Toolkit playground". Ctrl-C stops both.
+ * account is set up; open the printed address, sign in, and run "Dropbox Suite playground". Ctrl-C stops both.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
 		[
 			'',
 			`n8n:      http://localhost:${port}  sign in as ${OWNER.email} / ${OWNER.password}`,
-			'          workflow "Dropbox Toolkit playground"; credentials "Dropbox demo (app key)" and "Dropbox demo (OAuth2)"',
+			'          workflow "Dropbox Suite playground"; credentials "Dropbox demo (app key)" and "Dropbox demo (OAuth2)"',
 			`emulator: ${emulator.url}  admin ${emulator.admin}  (demo account ${emulator.demo.account_id})`,
 			'',
 		].join('\n'),

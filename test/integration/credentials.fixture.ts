@@ -1,8 +1,8 @@
 /** Credentials for runNode built from an emulator account, for both credential types. */
 import type { ICredentialType } from 'n8n-workflow';
 
-import { DropboxToolkitAppApi } from '../../credentials/DropboxToolkitAppApi.credentials';
-import { DropboxToolkitOAuth2Api } from '../../credentials/DropboxToolkitOAuth2Api.credentials';
+import { DropboxSuiteAppApi } from '../../credentials/DropboxSuiteAppApi.credentials';
+import { DropboxSuiteOAuth2Api } from '../../credentials/DropboxSuiteOAuth2Api.credentials';
 import type { StoredCredential } from '../support/n8n';
 
 export interface EmulatorAccount {
@@ -14,11 +14,11 @@ export interface EmulatorAccount {
 
 export type AuthenticationChoice = 'oAuth2' | 'appApi';
 
-export const credentialTypes: ICredentialType[] = [new DropboxToolkitOAuth2Api(), new DropboxToolkitAppApi()];
+export const credentialTypes: ICredentialType[] = [new DropboxSuiteOAuth2Api(), new DropboxSuiteAppApi()];
 
 export const CREDENTIAL_TYPE: Record<AuthenticationChoice, string> = {
-	oAuth2: 'dropboxToolkitOAuth2Api',
-	appApi: 'dropboxToolkitAppApi',
+	oAuth2: 'dropboxSuiteOAuth2Api',
+	appApi: 'dropboxSuiteAppApi',
 };
 
 let sequence = 0;

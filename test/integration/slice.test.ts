@@ -1,4 +1,4 @@
-import { Dropbox } from '../../nodes/Dropbox/Dropbox.node';
+import { DropboxSuite } from '../../nodes/DropboxSuite/DropboxSuite.node';
 import { startTestEmulator, type TestEmulator } from '../support/emulator-harness';
 import { assertPairedItems, runNode } from '../support/n8n';
 import { CREDENTIAL_TYPE, credentialFor, credentialTypes, type AuthenticationChoice } from './credentials.fixture';
@@ -13,7 +13,7 @@ describe.each<AuthenticationChoice>(['oAuth2', 'appApi'])('the node slice with t
 
 	const run = async (parameters: Record<string, unknown>, extra: Partial<Parameters<typeof runNode>[0]> = {}) =>
 		await runNode({
-			nodeType: new Dropbox(),
+			nodeType: new DropboxSuite(),
 			parameters: { authentication, ...parameters } as never,
 			credentials: credentialFor(authentication, emulator.demo),
 			credentialTypes,
@@ -113,7 +113,7 @@ describe.each<AuthenticationChoice>(['oAuth2', 'appApi'])('the node slice with t
 	it('an expired token is renewed once and the new token is kept', async () => {
 		const credentials = credentialFor(authentication, emulator.demo);
 		const first = await runNode({
-			nodeType: new Dropbox(),
+			nodeType: new DropboxSuite(),
 			parameters: { authentication, resource: 'account', operation: 'getCurrent' },
 			credentials,
 			credentialTypes,
@@ -125,7 +125,7 @@ describe.each<AuthenticationChoice>(['oAuth2', 'appApi'])('the node slice with t
 		await emulator.admin('POST', '/tokens/expire', { account_id: emulator.demo.account_id });
 		const tokenCallsBefore = (await emulator.log()).filter((entry) => entry.route === 'oauth2/token').length;
 		const second = await runNode({
-			nodeType: new Dropbox(),
+			nodeType: new DropboxSuite(),
 			parameters: { authentication, resource: 'account', operation: 'getCurrent' },
 			credentialsHelper: helper,
 			// The same credential again: its token is now expired on the emulator.

@@ -1,4 +1,4 @@
-import { Dropbox } from '../../nodes/Dropbox/Dropbox.node';
+import { DropboxSuite } from '../../nodes/DropboxSuite/DropboxSuite.node';
 import { startTestEmulator, type TestEmulator } from '../support/emulator-harness';
 import { CredentialTypeRegistry, HarnessCredentialsHelper, runNode } from '../support/n8n';
 import { CREDENTIAL_TYPE, credentialFor, credentialTypes, type AuthenticationChoice } from './credentials.fixture';
@@ -20,7 +20,7 @@ describe.each<AuthenticationChoice>(['oAuth2', 'appApi'])('token renewal under l
 
 	const getCurrent = async (store: HarnessCredentialsHelper, credentials: ReturnType<typeof credentialFor>) =>
 		await runNode({
-			nodeType: new Dropbox(),
+			nodeType: new DropboxSuite(),
 			parameters: { authentication, resource: 'account', operation: 'getCurrent' },
 			credentials,
 			credentialsHelper: store,
@@ -51,10 +51,11 @@ describe.each<AuthenticationChoice>(['oAuth2', 'appApi'])('token renewal under l
 		console.log(
 			`${authentication}: ${results.length} requests in ${elapsedS.toFixed(1)} s, ${expiries} token lifetimes, ${tokenCalls.length} token calls`,
 		);
-		// One renewal per expiry (plus the first token for the app credential), a little slack for a
-		// token that expires between a renewal and its use.
-		expect(tokenCalls.length).toBeGreaterThanOrEqual(1);
-		expect(tokenCalls.length).toBeLessThanOrEqual(expiries + 3);
+		// At most one renewal per token lifetime (plus the app credential's first token): ten parallel
+		// requests meeting one expired token share its renewal. Requests keep coming for the whole run, so
+		// all but the last lifetime or two end in a renewal.
+		expect(tokenCalls.length).toBeGreaterThanOrEqual(expiries - 2);
+		expect(tokenCalls.length).toBeLessThanOrEqual(expiries + 1);
 		expect(tokenCalls.every((entry) => entry.status === 200)).toBe(true);
 		if (authentication === 'oAuth2') {
 			// n8n-core stores each OAuth2 renewal once. (An app credential is also written whenever n8n
@@ -84,6 +85,7 @@ describe.each<AuthenticationChoice>(['oAuth2', 'appApi'])('token renewal under l
 			expect(result.error?.description).toMatch(/[Rr]econnect|new refresh token/);
 		}
 		const tokenCalls = (await emulator.log()).filter((entry) => entry.route === 'oauth2/token').slice(tokenCallsBefore);
-		expect(tokenCalls.length).toBeLessThanOrEqual(5);
+		// Five parallel requests meet the revoked token: one renewal is tried, and its refusal is shared.
+		expect(tokenCalls.length).toBe(1);
 	});
 });

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { EmulatorInfo } from './emulator-process';
 
 const repoRoot = path.resolve(__dirname, '../../..');
-export const PACKAGE_NAME = 'n8n-nodes-dropbox-toolkit';
+export const PACKAGE_NAME = 'n8n-nodes-dropbox-suite';
 const GNU_TIME = '/usr/bin/time';
 
 export interface N8nRun {

@@ -9,7 +9,7 @@ export function demoCredentials(emulator: EmulatorInfo) {
 	return [
 		{
 			...APP_CREDENTIAL,
-			type: 'dropboxToolkitAppApi',
+			type: 'dropboxSuiteAppApi',
 			data: {
 				appKey: emulator.demo.app_key,
 				appSecret: emulator.demo.app_secret,
@@ -19,7 +19,7 @@ export function demoCredentials(emulator: EmulatorInfo) {
 		},
 		{
 			...OAUTH2_CREDENTIAL,
-			type: 'dropboxToolkitOAuth2Api',
+			type: 'dropboxSuiteOAuth2Api',
 			data: {
 				clientId: emulator.demo.app_key,
 				clientSecret: emulator.demo.app_secret,
@@ -39,15 +39,15 @@ export function playgroundWorkflow() {
 	const node = (name: string, x: number, parameters: Record<string, unknown>) => ({
 		id: `playground-${name.toLowerCase().replace(/\W+/g, '-')}`,
 		name,
-		type: `${PACKAGE_NAME}.dropboxToolkit`,
+		type: `${PACKAGE_NAME}.dropboxSuite`,
 		typeVersion: 1,
 		position: [x, 0],
 		parameters: { authentication: 'appApi', ...parameters },
-		credentials: { dropboxToolkitAppApi: APP_CREDENTIAL },
+		credentials: { dropboxSuiteAppApi: APP_CREDENTIAL },
 	});
 	return {
 		id: 'dbxPlayground001',
-		name: 'Dropbox Toolkit playground',
+		name: 'Dropbox Suite playground',
 		active: false,
 		settings: { executionOrder: 'v1' },
 		nodes: [

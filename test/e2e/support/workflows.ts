@@ -1,12 +1,12 @@
 /** Workflows the end-to-end suite imports into n8n, and reading their runs. */
 import { PACKAGE_NAME, type ExecutionOutput } from './n8n-instance';
 
-const ACTION = `${PACKAGE_NAME}.dropboxToolkit`;
+const ACTION = `${PACKAGE_NAME}.dropboxSuite`;
 
 /** Start → Account (getCurrent) → Report (file get) → Missing (file get of a missing path, Continue On Fail). */
 export function sliceWorkflow(id: string, authentication: 'appApi' | 'oAuth2', credential: { id: string; name: string }) {
 	const credentials =
-		authentication === 'appApi' ? { dropboxToolkitAppApi: credential } : { dropboxToolkitOAuth2Api: credential };
+		authentication === 'appApi' ? { dropboxSuiteAppApi: credential } : { dropboxSuiteOAuth2Api: credential };
 	const dropboxNode = (name: string, position: [number, number], parameters: Record<string, unknown>) => ({
 		id: `${id}-${name}`,
 		name,

@@ -4,10 +4,10 @@
  *   import { runNode, assertPairedItems, binaryInput } from '../support/n8n';
  *
  *   const result = await runNode({
- *     nodeType: new Dropbox(),
+ *     nodeType: new DropboxSuite(),
  *     parameters: { resource: 'file', operation: 'download', path: '/a.txt' },
- *     credentials: { dropboxToolkitOAuth2Api: { id: '1', name: 'Dropbox', data: { ... } } },
- *     credentialTypes: [new DropboxToolkitOAuth2Api()],
+ *     credentials: { dropboxSuiteOAuth2Api: { id: '1', name: 'Dropbox', data: { ... } } },
+ *     credentialTypes: [new DropboxSuiteOAuth2Api()],
  *     inputItems: [{ json: {}, binary: { data: binaryInput('hello', 'a.txt', 'text/plain') } }],
  *     continueOnFail: true,
  *   });
@@ -15,8 +15,8 @@
  *   assertPairedItems(result.nodeOutput[0]); // what execute() returned, before n8n-core's filling
  *   result.error;                 // the execution error when the run failed
  *   await result.readBinary(result.items[0].binary!.data);
- *   result.credentialsHelper.getStoredData('dropboxToolkitOAuth2Api'); // tokens saved by refreshes
- *   result.credentialsHelper.updateCount('dropboxToolkitOAuth2Api');
+ *   result.credentialsHelper.getStoredData('dropboxSuiteOAuth2Api'); // tokens saved by refreshes
+ *   result.credentialsHelper.updateCount('dropboxSuiteOAuth2Api');
  *
  * A workflow of two nodes runs in WorkflowExecute: a start node emitting `inputItems`
  * (inline base64 binaries are first stored in the real filesystem BinaryDataService, in a

@@ -46,7 +46,7 @@ export interface RunNodeOptions {
 	continueOnFail?: boolean;
 	/** Overrides `continueOnFail` with any of n8n's "On Error" settings. */
 	onError?: INode['onError'];
-	/** Type name in the workflow; default `n8n-nodes-dropbox-toolkit.<description.name>`. */
+	/** Type name in the workflow; default `n8n-nodes-dropbox-suite.<description.name>`. */
 	typeName?: string;
 	/** Default: the highest version the description declares. */
 	typeVersion?: number;
@@ -89,7 +89,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const credentialsHelper = prepareCredentials(options);
 
 	const description = options.nodeType.description;
-	const typeName = options.typeName ?? `n8n-nodes-dropbox-toolkit.${description.name}`;
+	const typeName = options.typeName ?? `n8n-nodes-dropbox-suite.${description.name}`;
 	const typeVersion = options.typeVersion ?? highestVersion(description.version);
 	const nodeName = options.nodeName ?? description.defaults.name ?? description.displayName;
 	if (nodeName === START_NODE_NAME) throw new UnexpectedError(`"${START_NODE_NAME}" is reserved`);

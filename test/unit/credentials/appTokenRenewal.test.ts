@@ -1,8 +1,5 @@
-import {
-	obtainAccessToken,
-	tokenEndpointError,
-	type TokenRequester,
-} from '../../../credentials/DropboxToolkitAppApi.credentials';
+import { obtainAccessToken, type TokenRequester } from '../../../credentials/shared/appTokens';
+import { tokenEndpointError } from '../../../credentials/shared/tokenErrors';
 
 let sequence = 0;
 /** Distinct app per test: the cache is process-wide, keyed by app and refresh token. */

@@ -1,6 +1,6 @@
 /**
  * n8n loads each file listed in package.json's `n8n` block and instantiates the export named after the file
- * (`Dropbox.node.js` → class `Dropbox`): a mismatch makes n8n skip the whole package.
+ * (`DropboxSuite.node.js` → class `DropboxSuite`): a mismatch makes n8n skip the whole package.
  */
 import * as path from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ function loadListed(distPath: string, suffix: string): { className: string; inst
 describe('package.json n8n block', () => {
 	it.each(manifest.n8n.nodes)('%s exports a node class named after its file', (file) => {
 		const { instance } = loadListed(file, '.node.js');
-		expect((instance as INodeType).description.name).toMatch(/^dropboxToolkit/);
+		expect((instance as INodeType).description.name).toMatch(/^dropboxSuite/);
 	});
 
 	it.each(manifest.n8n.credentials)('%s exports a credential class named after its file', (file) => {

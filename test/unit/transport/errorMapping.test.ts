@@ -1,7 +1,7 @@
-import { DropboxApiError } from '../../../nodes/Dropbox/transport/errors';
-import { ERROR_HINTS, hintKeys } from '../../../nodes/Dropbox/transport/errorHints';
-import { failureFromResponse, failureKind, readTagChain } from '../../../nodes/Dropbox/transport/failure';
-import { failureFromThrown } from '../../../nodes/Dropbox/transport/thrownFailure';
+import { DropboxApiError } from '../../../nodes/shared/transport/errors';
+import { ERROR_HINTS, hintKeys } from '../../../nodes/shared/transport/errorHints';
+import { failureFromResponse, failureKind, readTagChain } from '../../../nodes/shared/transport/failure';
+import { failureFromThrown } from '../../../nodes/shared/transport/thrownFailure';
 import { dropboxNode } from './node.fixture';
 
 const node = dropboxNode();

@@ -1,4 +1,4 @@
-import { toHeaderSafeJson } from '../../../nodes/Dropbox/transport/headerSafeJson';
+import { toHeaderSafeJson } from '../../../nodes/shared/transport/headerSafeJson';
 
 describe('toHeaderSafeJson', () => {
 	const roundTrip = (value: unknown) => JSON.parse(toHeaderSafeJson(value)) as unknown;

@@ -1,70 +1,82 @@
-import type { DropboxContext } from '../../../nodes/Dropbox/transport/context';
-import { pathRootHeader } from '../../../nodes/Dropbox/transport/pathRoot';
-import { pathRootValue } from '../../../nodes/Dropbox/transport/space';
-import { dropboxNode } from './node.fixture';
+import { pathRootHeader } from '../../../nodes/shared/transport/pathRoot';
+import { pathRootValue } from '../../../nodes/shared/transport/space';
+import { fakeSession, routeOf, type FakeAnswer } from './session.fixture';
 
-function fakeContext(accessType: 'full' | 'appFolder', authentication = 'oAuth2') {
-	const node = dropboxNode({ authentication });
-	const requestedCredentials: string[] = [];
-	const ctx = {
-		getNode: () => node,
-		getCredentials: async (type: string) => {
-			requestedCredentials.push(type);
-			return { accessType };
-		},
-	} as unknown as DropboxContext;
-	return { ctx, requestedCredentials };
-}
+const account = (rootNamespaceId: string): FakeAnswer => ({
+	statusCode: 200,
+	body: JSON.stringify({ account_id: 'dbid:1', root_info: { root_namespace_id: rootNamespaceId } }),
+});
 
 describe('path root (Space)', () => {
-	it('sends no header for the member\'s own folder', async () => {
-		const { ctx } = fakeContext('full');
-		const lookup = jest.fn();
-		expect(await pathRootHeader(ctx, { kind: 'own' }, lookup)).toEqual({});
-		expect(await pathRootHeader(ctx, undefined, lookup)).toEqual({});
-		expect(lookup).not.toHaveBeenCalled();
+	it("sends no header for the member's own folder, and looks nothing up", async () => {
+		const { session, sent, credentialReads } = fakeSession({});
+		expect(await pathRootHeader(session, { kind: 'own' })).toEqual({});
+		expect(await pathRootHeader(session, undefined)).toEqual({});
+		expect(sent).toHaveLength(0);
+		expect(credentialReads).toHaveLength(0);
 	});
 
-	it('roots at the team space with the account\'s root namespace, looked up once per execution context', async () => {
-		const { ctx, requestedCredentials } = fakeContext('full');
-		const lookup = jest.fn(async () => '7001');
-		const headers = await Promise.all([1, 2, 3].map(async () => await pathRootHeader(ctx, { kind: 'team' }, lookup)));
+	it("roots at the team space with the account's root namespace, looked up once per session", async () => {
+		const { session, sent, credentialReads } = fakeSession({ answer: () => account('7001') });
+		const headers = await Promise.all([1, 2, 3].map(async () => await pathRootHeader(session, { kind: 'team' })));
 		for (const header of headers) {
 			expect(JSON.parse(header['Dropbox-API-Path-Root'])).toEqual({ '.tag': 'root', root: '7001' });
 		}
-		expect(lookup).toHaveBeenCalledTimes(1);
-		// The access type is read from the credential once per execution too.
-		await pathRootHeader(ctx, { kind: 'namespace', namespaceId: '5' }, lookup);
-		expect(requestedCredentials).toHaveLength(1);
+		expect(sent.map(routeOf)).toEqual(['users/get_current_account']);
+		// The lookup is an RPC without an argument: its body is JSON null, as Dropbox requires.
+		expect(sent[0].body).toBe('null');
+		expect(sent[0].headers).toMatchObject({ 'Content-Type': 'application/json' });
+		await pathRootHeader(session, { kind: 'namespace', namespaceId: '5' });
+		expect(credentialReads).toHaveLength(1);
 
-		const other = fakeContext('full');
-		await pathRootHeader(other.ctx, { kind: 'team' }, lookup);
-		expect(lookup).toHaveBeenCalledTimes(2);
+		const other = fakeSession({ answer: () => account('7001') });
+		await pathRootHeader(other.session, { kind: 'team' });
+		expect(other.sent).toHaveLength(1);
 	});
 
-	it('does not keep a failed lookup: the next call tries again', async () => {
-		const { ctx } = fakeContext('full');
-		const lookup = jest.fn().mockRejectedValueOnce(new Error('down')).mockResolvedValueOnce('42');
-		await expect(pathRootHeader(ctx, { kind: 'team' }, lookup)).rejects.toThrow('down');
-		expect(await pathRootHeader(ctx, { kind: 'team' }, lookup)).toEqual({
+	it('does not keep a failed lookup: the next call asks again', async () => {
+		const { session, sent } = fakeSession({
+			answer: (_request, index) =>
+				index === 0
+					? { statusCode: 409, body: '{"error_summary":"other/..","error":{".tag":"other"}}' }
+					: account('42'),
+		});
+		await expect(pathRootHeader(session, { kind: 'team' })).rejects.toThrow(/other/);
+		expect(await pathRootHeader(session, { kind: 'team' })).toEqual({
 			'Dropbox-API-Path-Root': '{".tag":"root","root":"42"}',
 		});
+		expect(sent).toHaveLength(2);
+	});
+
+	it('does not keep a failed credential read either (a trigger lives for days)', async () => {
+		let reads = 0;
+		const { session } = fakeSession({
+			credentialRead: async () => {
+				reads++;
+				if (reads === 1) throw new Error('credential store unavailable');
+				return { accessType: 'full' };
+			},
+		});
+		const space = { kind: 'namespace', namespaceId: '5' } as const;
+		await expect(pathRootHeader(session, space)).rejects.toThrow('credential store unavailable');
+		expect(await pathRootHeader(session, space)).toEqual({
+			'Dropbox-API-Path-Root': '{".tag":"namespace_id","namespace_id":"5"}',
+		});
+		expect(reads).toBe(2);
 	});
 
 	it('roots at a shared folder by namespace ID without a lookup', async () => {
-		const { ctx } = fakeContext('full', 'appApi');
-		const lookup = jest.fn();
-		const header = await pathRootHeader(ctx, { kind: 'namespace', namespaceId: '123' }, lookup);
+		const { session, sent } = fakeSession({});
+		const header = await pathRootHeader(session, { kind: 'namespace', namespaceId: '123' });
 		expect(header).toEqual({ 'Dropbox-API-Path-Root': '{".tag":"namespace_id","namespace_id":"123"}' });
-		expect(lookup).not.toHaveBeenCalled();
+		expect(sent).toHaveLength(0);
 	});
 
 	it('never sends (or looks up) a path root for an app-folder app: it says why instead', async () => {
-		const { ctx, requestedCredentials } = fakeContext('appFolder', 'appApi');
-		const lookup = jest.fn();
-		await expect(pathRootHeader(ctx, { kind: 'team' }, lookup)).rejects.toThrow(/app-folder/);
-		expect(lookup).not.toHaveBeenCalled();
-		expect(requestedCredentials).toEqual(['dropboxToolkitAppApi']);
+		const { session, sent, credentialReads } = fakeSession({ accessType: 'appFolder' });
+		await expect(pathRootHeader(session, { kind: 'team' })).rejects.toThrow(/app-folder/);
+		expect(sent).toHaveLength(0);
+		expect(credentialReads).toEqual(['dropboxSuiteAppApi']);
 	});
 
 	it('builds the header values', () => {

@@ -1,6 +1,6 @@
-import type { DropboxFailure } from '../../../nodes/Dropbox/transport/failure';
-import { failureFromResponse } from '../../../nodes/Dropbox/transport/failure';
-import { retryDelayMs, withRetries, type RetryPolicy } from '../../../nodes/Dropbox/transport/retryPolicy';
+import type { DropboxFailure } from '../../../nodes/shared/transport/failure';
+import { failureFromResponse } from '../../../nodes/shared/transport/failure';
+import { retryDelayMs, withRetries, type RetryPolicy } from '../../../nodes/shared/transport/retryPolicy';
 
 /** A policy whose sleep only records: the "clock" is the list of waits. */
 function fakePolicy(overrides: Partial<RetryPolicy> = {}) {

@@ -1,0 +1,49 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { authenticationProperty, credentialsDescription, spaceProperties } from '../shared/parameters';
+import { operationProperties, resourceProperty } from './actions/resources';
+import { router } from './actions/router';
+import { searchFilesAndFolders, searchFolders, searchSharedFolders } from './methods/listSearch';
+
+export class DropboxSuite implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Dropbox Suite',
+		name: 'dropboxSuite',
+		icon: { light: 'file:../../icons/dropbox.svg', dark: 'file:../../icons/dropbox.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Read and manage files, folders and the account in Dropbox',
+		defaults: { name: 'Dropbox Suite' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: credentialsDescription,
+		properties: [
+			authenticationProperty,
+			resourceProperty,
+			...operationProperties,
+			...spaceProperties.map((property) => ({
+				...property,
+				displayOptions: {
+					...property.displayOptions,
+					hide: { ...property.displayOptions?.hide, resource: ['account'] },
+				},
+			})),
+		],
+	};
+
+	methods = {
+		listSearch: { searchFilesAndFolders, searchFolders, searchSharedFolders },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

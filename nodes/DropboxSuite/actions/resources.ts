@@ -1,0 +1,40 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { account } from './account/Account.resource';
+import { file } from './file/File.resource';
+import type { Operation } from './operation';
+import { resourceProperties, type Resource } from './resource';
+
+/** Every resource of the Dropbox Suite node. A new resource is one entry here; a new operation, one in its resource. */
+export const RESOURCES = [account, file] as const;
+
+type Resources = (typeof RESOURCES)[number];
+
+/** resource → operation → the operation, derived from RESOURCES: `OPERATIONS.file.get`. */
+export type OperationMap = {
+	[R in Resources as R['value']]: { [O in R['operations'][number] as O['value']]: O };
+};
+
+export const OPERATIONS = Object.fromEntries(
+	RESOURCES.map((resource: Resource) => [
+		resource.value,
+		Object.fromEntries(resource.operations.map((operation) => [operation.value, operation])),
+	]),
+) as OperationMap;
+
+/** The operation a node's `resource` and `operation` parameters name, if any. */
+export function findOperation(resource: string, operation: string): Operation | undefined {
+	const operations = (OPERATIONS as Record<string, Record<string, Operation> | undefined>)[resource];
+	return operations && Object.prototype.hasOwnProperty.call(operations, operation) ? operations[operation] : undefined;
+}
+
+export const resourceProperty: INodeProperties = {
+	displayName: 'Resource',
+	name: 'resource',
+	type: 'options',
+	noDataExpression: true,
+	options: RESOURCES.map(({ name, value }) => ({ name, value })),
+	default: 'file',
+};
+
+export const operationProperties: INodeProperties[] = RESOURCES.flatMap((resource: Resource) => resourceProperties(resource));
