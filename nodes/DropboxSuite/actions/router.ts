@@ -17,27 +17,31 @@ import { findOperation } from './resources';
  * item becomes an error item and the others go on. A cancelled execution stops here, whatever the setting.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = findOperation(resource, operationName);
 	if (!operation) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not known`);
 	}
-	const outcomes = await outcomesOf(this, operation, items);
+	return [await runOperation(this, operation)];
+}
+
+/** Runs one operation over the execution's input items: one output list, every item paired with its input. */
+export async function runOperation(ctx: IExecuteFunctions, operation: Operation): Promise<INodeExecutionData[]> {
+	const outcomes = await outcomesOf(ctx, operation, ctx.getInputData());
 	const output: INodeExecutionData[] = [];
 	outcomes.forEach((outcome, itemIndex) => {
 		if ('items' in outcome) {
 			for (const item of outcome.items) output.push(paired(item, itemIndex));
 			return;
 		}
-		if (this.continueOnFail() && !isCancellation(outcome.error)) {
+		if (ctx.continueOnFail() && !isCancellation(outcome.error)) {
 			output.push({ json: errorItemJson(outcome.error), pairedItem: { item: itemIndex } });
 			return;
 		}
-		throw withItemIndex(this, outcome.error, itemIndex);
+		throw withItemIndex(ctx, outcome.error, itemIndex);
 	});
-	return [output];
+	return output;
 }
 
 async function outcomesOf(

@@ -50,6 +50,8 @@ export interface RunNodeOptions {
 	typeName?: string;
 	/** Default: the highest version the description declares. */
 	typeVersion?: number;
+	/** When this settles, the execution is cancelled as the editor's Stop button does. */
+	cancelWhen?: Promise<unknown>;
 	/** Node name in the workflow; default the description's default name. */
 	nodeName?: string;
 }
@@ -162,9 +164,10 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		},
 	});
 
-	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
-		workflow,
-	);
+	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	void options.cancelWhen?.finally(() => execution.cancel());
+	// A cancelled execution ends through its hooks (`finished`); the execution promise itself may not settle.
+	await Promise.race([execution, finished]);
 	const run = await finished;
 
 	const runData = run.data.resultData.runData;

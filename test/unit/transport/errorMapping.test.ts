@@ -60,6 +60,18 @@ describe('DropboxApiError (one mapping of every failure)', () => {
 			/destination at "\/B" already exists/,
 		],
 		[
+			'to/malformed_path names the destination, not the source',
+			routeError('to/malformed_path/...', { '.tag': 'to', to: { '.tag': 'malformed_path' } }),
+			{ path: '/Source.txt', toPath: 'Dest' },
+			/"Dest" is not a valid Dropbox path/,
+		],
+		[
+			'to/no_write_permission names the destination',
+			routeError('to/no_write_permission/.', { '.tag': 'to', to: { '.tag': 'no_write_permission' } }),
+			{ path: '/Source.txt', toPath: '/Shared/Read only' },
+			/may not write at "\/Shared\/Read only"/,
+		],
+		[
 			'insufficient_space',
 			routeError('path/insufficient_space/..', { '.tag': 'path', path: { '.tag': 'insufficient_space' } }),
 			{},
@@ -115,6 +127,9 @@ describe('DropboxApiError (one mapping of every failure)', () => {
 	it.each(cases)('%s → Dropbox summary as message, an actionable hint as description', (_tag, failure, context, hint) => {
 		const error = new DropboxApiError(node, failure, { ...context, itemIndex: 3 });
 		expect(error.message).toContain(failure.summary);
+		// Dropbox's trailing slash and dots are not part of the tag path: never shown.
+		expect(error.message).not.toMatch(/\/?\.+$/);
+		if (context.toPath) expect(error.description).not.toContain(context.path ?? '\0');
 		expect(error.description).toMatch(hint);
 		expect(error.httpCode).toBe(String(failure.status));
 		expect(error.errorSummary).toBe(failure.summary);
@@ -140,12 +155,33 @@ describe('DropboxApiError (one mapping of every failure)', () => {
 		const error = new DropboxApiError(node, failure);
 		expect(error.description).toMatch(/rate-limited/);
 		expect(error.httpCode).toBe('429');
+		expect(new DropboxApiError(node, failure, { attempts: 5 }).description).toMatch(/after 5 attempts/);
 	});
 
-	it('explains a 5xx', () => {
+	it('explains a 5xx, counting attempts only when there were several', () => {
 		const error = new DropboxApiError(node, failureFromResponse(503, {}, 'Service Unavailable'));
 		expect(failureKind(error.failure)).toBe('server');
 		expect(error.description).toMatch(/server problem/);
+		expect(error.description).not.toMatch(/attempts|retries/);
+		const retried = new DropboxApiError(node, failureFromResponse(503, {}, 'Service Unavailable'), { attempts: 5 });
+		expect(retried.description).toMatch(/server problem after 5 attempts/);
+	});
+
+	it('says that a failed write was not re-sent, and why', () => {
+		const error = new DropboxApiError(node, failureFromResponse(500, {}, 'Internal Server Error'), {
+			attempts: 1,
+			resendable: false,
+		});
+		expect(error.description).toMatch(/not re-sent.*may have taken effect/);
+		expect(error.description).not.toMatch(/attempts|several retries/);
+	});
+
+	it('never shows the dots Dropbox appends to error_summary, however many', () => {
+		for (const dots of ['.', '..', '...', '....']) {
+			const failure = routeError(`path/not_found/${dots}`, { '.tag': 'path', path: { '.tag': 'not_found' } });
+			expect(failure.summary).toBe('path/not_found');
+			expect(new DropboxApiError(node, failure).message).toBe('Dropbox error: path/not_found');
+		}
 	});
 
 	it('explains a dropped connection without letting n8n replace the message', () => {
