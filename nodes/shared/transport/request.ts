@@ -1,6 +1,6 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { DropboxApiError, type ErrorContext } from './errors';
+import type { ErrorContext } from './errors';
 import { failureFromResponse, isRecord } from './failure';
 import { routeUrl, type DropboxHost } from './hosts';
 import { withRetries } from './retryPolicy';
@@ -99,7 +99,7 @@ async function sendOnce(session: DropboxSession, request: WireRequest, ignoreHtt
 		const response = responseOf(error);
 		if (response) return await withReadableError(response);
 		// Classified while the original error is at hand; the retry loop reads `failure` back.
-		throw new DropboxApiError(ctx.getNode(), failureFromThrown(error), request.errorContext);
+		throw session.failed(failureFromThrown(error), request.errorContext);
 	}
 }
 

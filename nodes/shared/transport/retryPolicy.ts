@@ -86,9 +86,9 @@ export async function withRetries<T>(
 		if (delay === undefined) return { ok: false, failure: outcome.failure, attempts: attemptNumber };
 		try {
 			await policy.sleep(delay, signal);
-		} catch (error) {
-			if (signal?.aborted) return { ok: false, failure: cancelledFailure(), attempts: attemptNumber };
-			throw error;
+		} catch {
+			// A wait ends early only when cancelled; should it fail otherwise, the last failure stands.
+			return { ok: false, failure: signal?.aborted ? cancelledFailure() : outcome.failure, attempts: attemptNumber };
 		}
 	}
 }

@@ -67,9 +67,9 @@ export class DropboxSession {
 	async wait(ms: number, context?: ErrorContext): Promise<void> {
 		try {
 			await this.retryPolicy.sleep(ms, this.abortSignal);
-		} catch (error) {
-			if (this.cancelled) throw this.failed(cancelledFailure(), context);
-			throw error;
+		} catch {
+			// The wait ends early only when cancelled.
+			throw this.failed(cancelledFailure(), context);
 		}
 	}
 

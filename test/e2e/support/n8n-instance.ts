@@ -123,7 +123,7 @@ export function runtimeDir(): string {
 function installPackedPackage(userFolder: string): void {
 	fs.rmSync(path.join(userFolder, '.n8n/nodes/node_modules', PACKAGE_NAME), { recursive: true, force: true });
 	const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-pack-'));
-	const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: repoRoot })
+	const tarball = execFileSync('npm', ['pack', '--silent', '--json=false', '--pack-destination', packDir], { cwd: repoRoot })
 		.toString()
 		.trim()
 		.split('\n')

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { defineOperation, type Operation } from '../../../nodes/DropboxSuite/actions/operation';
+import { defineOperation, type Operation, type OperationItem } from '../../../nodes/DropboxSuite/actions/operation';
 import { OPERATIONS, findOperation, operationProperties } from '../../../nodes/DropboxSuite/actions/resources';
 import { runOperation } from '../../../nodes/DropboxSuite/actions/router';
 import { dropboxNode } from '../transport/node.fixture';
@@ -19,7 +19,7 @@ function executeContext(count: number, continueOnFail: boolean) {
 	return { ctx, abort: () => controller.abort() };
 }
 
-const perItem = (execute: (itemIndex: number) => Promise<Array<{ json: Record<string, unknown> }>>): Operation =>
+const perItem = (execute: (itemIndex: number) => Promise<OperationItem[]>): Operation =>
 	defineOperation({ value: 'test', name: 'Test', action: 'Test', description: '', properties: [], execute });
 
 describe('the router', () => {

@@ -1,6 +1,15 @@
 import { DropboxApiError } from '../../../nodes/shared/transport';
 import { fakeSession, recordingPolicy, routeOf } from './session.fixture';
 
+async function failureOf(call: Promise<unknown>): Promise<DropboxApiError> {
+	const error = await call.then(
+		() => undefined,
+		(thrown: unknown) => thrown,
+	);
+	expect(error).toBeInstanceOf(DropboxApiError);
+	return error as DropboxApiError;
+}
+
 describe('DropboxSession', () => {
 	it('sends RPC calls without an argument as JSON null', async () => {
 		const { session, sent } = fakeSession({});
@@ -47,14 +56,14 @@ describe('DropboxSession', () => {
 	it('says "after N attempts" only for the attempts made', async () => {
 		const answer = () => ({ statusCode: 500, body: 'Internal Server Error' });
 		const read = fakeSession({ answer });
-		const readFailure = await read.session.rpc('files/get_metadata', { arg: { path: '/a' } }).catch((error: DropboxApiError) => error);
+		const readFailure = await failureOf(read.session.rpc('files/get_metadata', { arg: { path: '/a' } }));
 		expect(read.sent).toHaveLength(5);
 		expect(readFailure.description).toMatch(/after 5 attempts/);
 
 		const upload = fakeSession({ answer });
-		const uploadFailure = await upload.session
-			.upload('files/upload', { arg: { path: '/a' }, body: Buffer.from('x') })
-			.catch((error: DropboxApiError) => error);
+		const uploadFailure = await failureOf(
+			upload.session.upload('files/upload', { arg: { path: '/a' }, body: Buffer.from('x') }),
+		);
 		expect(upload.sent.map(routeOf)).toEqual(['files/upload']);
 		expect(uploadFailure.description).not.toMatch(/attempts|retries/);
 		expect(uploadFailure.description).toMatch(/not re-sent/);
