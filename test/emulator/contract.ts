@@ -63,8 +63,11 @@ export interface HandlerContext {
 
 export type HandlerResult =
 	| { kind: 'json'; body: unknown }
-	/** Download style: `result` goes in `Dropbox-API-Result`; the dispatcher streams `file` and serves `Range`. */
-	| { kind: 'download'; result: unknown; file: string; size: number };
+	/**
+	 * Download style: `result` goes in `Dropbox-API-Result`; the dispatcher streams `file` and serves `Range`.
+	 * `etag`: what identifies this content (Dropbox uses the file's rev); it makes the answer cacheable.
+	 */
+	| { kind: 'download'; result: unknown; file: string; size: number; etag?: string };
 
 export type RouteHandler = (ctx: HandlerContext) => Promise<HandlerResult>;
 export type HandlerMap = Record<string, RouteHandler>;
@@ -72,6 +75,8 @@ export type HandlerMap = Record<string, RouteHandler>;
 /**
  * Thrown by handlers; the dispatcher turns it into Dropbox's answer.
  * `status` 409 (route error, the default): body `{error_summary, error}` where error is the union value.
+ * `summary` is a tag path (`path/conflict/file`) for errors whose value does not spell it out; the
+ * dispatcher appends Dropbox's `/` and varying dots.
  * 429: `{error_summary, error: {reason: {'.tag': 'too_many_write_operations'}, retry_after}}` + Retry-After.
  * 400: plain text `message`. 401/403/422: JSON like 409.
  */
@@ -108,10 +113,20 @@ export interface AccountRegistry {
 	all(): Account[];
 }
 
+/** What `files/list_folder/longpoll` asks of the platform when nothing changes. */
+export interface LongpollControl {
+	/** Milliseconds to wait past the client's `timeout` (Dropbox's random jitter). */
+	extraWaitMs(): number;
+	/** Seconds of `backoff` for this answer, if the admin asked for one (consumed). */
+	takeBackoff(): number | undefined;
+}
+
 export interface EmulatorState {
 	dataDir: string;
 	accounts: AccountRegistry;
 	files: FileService;
 	/** Emits `change` with the namespace id whenever content changes (wakes long-polls). */
 	changes: EventEmitter;
+	/** Jitter and backoff of long-polls; without it a long-poll waits exactly its timeout. */
+	longpoll?: LongpollControl;
 }

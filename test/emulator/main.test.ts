@@ -39,11 +39,23 @@ it('prints exactly one JSON line, serves the demo account, and exits 0 on SIGTER
 		{ method: 'POST', headers: { host: 'api.dropboxapi.com' }, dispatcher },
 	);
 	expect(answer.statusCode).toBe(200);
-	expect(await answer.body.json()).toMatchObject({ expires_in: 123, account_id: info.demo.account_id });
+	expect(await answer.body.json()).toEqual({ access_token: expect.any(String), token_type: 'bearer', expires_in: 123 });
 	await dispatcher.close();
 
 	child.kill('SIGTERM');
 	const [code] = await once(child, 'exit');
 	expect(code).toBe(0);
 	expect(stdout).toHaveLength(1);
+});
+
+it('refuses a --longpoll-jitter-ms that is not a number ≥ 0, with exit code 2', async () => {
+	const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), [path.join(__dirname, 'main.ts'), '--port', '0', '--longpoll-jitter-ms', '-5'], {
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let stderr = '';
+	child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+	child.stdout!.resume();
+	const [code] = await once(child, 'exit');
+	expect(code).toBe(2);
+	expect(stderr).toContain('--longpoll-jitter-ms needs a number ≥ 0');
 });

@@ -1,7 +1,9 @@
 /**
- * `npm run emulator -- --port <n> [--latency-ms <ms>] [--token-lifetime-s <s>] [--data-dir <dir>]`:
- * prints exactly one JSON line (address, CA, admin URL, demo credentials) on stdout, then serves until
- * SIGINT/SIGTERM (or until the process that launched it is gone). Everything else goes to stderr.
+ * `npm run emulator -- --port <n> [--latency-ms <ms>] [--token-lifetime-s <s>] [--data-dir <dir>]
+ * [--longpoll-jitter-ms <ms>]`: prints exactly one JSON line (address, CA, admin URL, demo credentials) on
+ * stdout, then serves until SIGINT/SIGTERM (or until the process that launched it is gone). Everything
+ * else goes to stderr. `--data-dir` keeps accounts and files across restarts; `--longpoll-jitter-ms` is
+ * the most a long-poll waits past its timeout (90 000 unless given, as Dropbox's jitter; tests set 0).
  */
 import { watchLaunchers } from './launcher-watch';
 import { createEmulator, type EmulatorOptions } from './server';
@@ -26,6 +28,9 @@ function parseArgs(argv: string[]): EmulatorOptions {
 				break;
 			case '--token-lifetime-s':
 				options.tokenLifetimeS = number();
+				break;
+			case '--longpoll-jitter-ms':
+				options.longpollJitterMs = number();
 				break;
 			case '--data-dir':
 				if (!value) throw new Error('--data-dir needs a directory');

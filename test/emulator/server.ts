@@ -1,6 +1,7 @@
 /**
  * createEmulator: one HTTPS server on 127.0.0.1 serving every Dropbox host (told apart by `Host`) and
- * the admin interface (any other Host), with a demo account ready from the start.
+ * the admin interface (any other Host), with a demo account ready from the start. Given a data directory
+ * of the caller's, it keeps its state there (persist/) and finds it again on the next start.
  */
 import { EventEmitter } from 'node:events';
 import * as fs from 'node:fs';
@@ -17,12 +18,16 @@ import { handleAdminRequest, type AdminDeps } from './admin/admin-router';
 import type { EmulatorState, FileService, HandlerMap } from './contract';
 import { handleDropboxRequest } from './dispatch/dropbox-request';
 import { FaultStore } from './dispatch/faults';
+import { LongpollPolicy } from './dispatch/longpoll-policy';
 import { dropboxHostOf } from './dispatch/hosts';
 import type { Platform, PlatformState } from './dispatch/platform';
 import { RequestLog } from './dispatch/request-log';
 import { createFileService } from './files';
 import { allHandlers } from './handlers';
 import { loadRouteTable } from './routes';
+import { restoreSnapshot, takeSnapshot } from './persist/snapshot';
+import { Saver } from './persist/saver';
+import { StateFile } from './persist/state-file';
 import { createTlsMaterial } from './tls';
 
 export interface EmulatorOptions {
@@ -32,8 +37,13 @@ export interface EmulatorOptions {
 	latencyMs?: number;
 	/** Access-token lifetime of new accounts; Dropbox's is 4 hours. */
 	tokenLifetimeS?: number;
-	/** Where file contents and the CA live; a fresh temp dir (removed on close) unless given. */
+	/**
+	 * Where file contents and the CA live; a fresh temp dir (removed on close) unless given. A given
+	 * directory also keeps the accounts, tokens and stored tree, so that a restart with it finds them.
+	 */
 	dataDir?: string;
+	/** Most milliseconds a long-poll waits past its timeout (Dropbox's jitter); DEFAULT_LONGPOLL_JITTER_MS unless given. */
+	longpollJitterMs?: number;
 	/** Replaces the file service (unit tests of the platform alone). */
 	fileService?: (state: Omit<EmulatorState, 'files'>) => FileService;
 	/** Extra or replacement route handlers (tests of the dispatcher alone). */
@@ -75,7 +85,8 @@ async function startEmulator(options: EmulatorOptions, dataDir: string, ownDataD
 	const changes = new EventEmitter();
 	// Every long-poll listens for changes: many waiting clients are normal, not a leak.
 	changes.setMaxListeners(0);
-	const base = { dataDir, accounts, changes };
+	const longpoll = new LongpollPolicy(options.longpollJitterMs);
+	const base = { dataDir, accounts, changes, longpoll };
 	const files = (options.fileService ?? createFileService)(base);
 	const state: PlatformState = { ...base, files, tokens, demoAccountId: '' };
 	const platform: Platform = {
@@ -88,9 +99,19 @@ async function startEmulator(options: EmulatorOptions, dataDir: string, ownDataD
 	};
 
 	const provision = (provisionOptions: ProvisionOptions) => provisionAccount(state, provisionOptions);
-	let demo = await provision(DEMO_IDENTITY);
-	state.demoAccountId = demo.account_id;
-	await files.seedDemoFiles(accounts.byId(demo.account_id)!);
+	// Only a data directory the caller chose is worth keeping state in: a temporary one dies with us.
+	const stateFile = ownDataDir ? undefined : new StateFile(dataDir);
+	const saved = stateFile?.read();
+	let demo: AccountCredentials;
+	if (saved) {
+		demo = await restoreSnapshot(state, saved);
+	} else {
+		demo = await provision(DEMO_IDENTITY);
+		state.demoAccountId = demo.account_id;
+		await files.seedDemoFiles(accounts.byId(demo.account_id)!);
+	}
+	const saver = stateFile && new Saver(() => stateFile.write(takeSnapshot(state, demo)));
+	saver?.flush();
 
 	const adminDeps: AdminDeps = {
 		platform,
@@ -98,6 +119,7 @@ async function startEmulator(options: EmulatorOptions, dataDir: string, ownDataD
 		async reset() {
 			platform.faults.clear();
 			platform.log.clear();
+			longpoll.clear();
 			tokens.clear();
 			accounts.clear();
 			await files.clear();
@@ -127,6 +149,9 @@ async function startEmulator(options: EmulatorOptions, dataDir: string, ownDataD
 			process.stderr.write(`[emulator] ${(error as Error).stack ?? String(error)}\n`);
 			if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' }).end('Internal Server Error');
 			else res.destroy();
+		} finally {
+			// Any request may have changed something worth keeping (files, accounts, tokens).
+			saver?.schedule();
 		}
 	};
 	const sockets = new Set<Socket>();
@@ -155,6 +180,7 @@ async function startEmulator(options: EmulatorOptions, dataDir: string, ownDataD
 			const closed = new Promise<void>((resolve) => server.close(() => resolve()));
 			for (const socket of sockets) socket.destroy();
 			await closed;
+			saver?.flush();
 			if (ownDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 		},
 	};

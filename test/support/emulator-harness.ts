@@ -36,6 +36,8 @@ export interface TestEmulator {
 export interface TestEmulatorOptions {
 	latencyMs?: number;
 	tokenLifetimeS?: number;
+	/** Most milliseconds a long-poll waits past its timeout; Dropbox's 90 s unless given (tests that wait for a timeout set 0). */
+	longpollJitterMs?: number;
 	/** Replaces the file service: for tests of the platform alone. */
 	fileService?: (state: Omit<EmulatorState, 'files'>) => FileService;
 	/** Extra or replacement route handlers: for tests of the dispatcher alone. */

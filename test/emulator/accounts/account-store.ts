@@ -16,6 +16,12 @@ export interface NewAccountOptions {
 
 export const DEFAULT_QUOTA_BYTES = 2 * 1024 ** 3;
 
+/** What survives a restart with the same data directory: every account, and how many were made. */
+export interface AccountsSnapshot {
+	created: number;
+	accounts: Account[];
+}
+
 export class AccountStore implements AccountRegistry {
 	private readonly accounts = new Map<string, Account>();
 	private created = 0;
@@ -59,5 +65,16 @@ export class AccountStore implements AccountRegistry {
 	clear(): void {
 		this.accounts.clear();
 		this.created = 0;
+	}
+
+	snapshot(): AccountsSnapshot {
+		return { created: this.created, accounts: this.all().map((account) => structuredClone(account)) };
+	}
+
+	/** Replaces every account with those of a snapshot. */
+	restore(snapshot: AccountsSnapshot): void {
+		this.clear();
+		this.created = snapshot.created;
+		for (const account of snapshot.accounts) this.accounts.set(account.accountId, structuredClone(account));
 	}
 }

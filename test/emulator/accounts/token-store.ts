@@ -43,6 +43,15 @@ export type AccessCheck =
 	| { kind: 'expired'; grant: AccessGrant }
 	| { kind: 'invalid' };
 
+/**
+ * What survives a restart with the same data directory: refresh and access tokens, so that credentials
+ * stored by a client keep working. Authorization codes live minutes and are not kept.
+ */
+export interface TokensSnapshot {
+	refresh: RefreshGrant[];
+	access: AccessGrant[];
+}
+
 /** Dropbox's authorization codes are short-lived and single-use. */
 const CODE_LIFETIME_MS = 10 * 60 * 1000;
 
@@ -151,5 +160,19 @@ export class TokenStore {
 		this.refreshGrants.clear();
 		this.accessGrants.clear();
 		this.codes.clear();
+	}
+
+	snapshot(): TokensSnapshot {
+		return {
+			refresh: [...this.refreshGrants.values()].map((grant) => structuredClone(grant)),
+			access: [...this.accessGrants.values()].map((grant) => structuredClone(grant)),
+		};
+	}
+
+	/** Replaces every token with those of a snapshot. */
+	restore(snapshot: TokensSnapshot): void {
+		this.clear();
+		for (const grant of snapshot.refresh) this.refreshGrants.set(grant.token, structuredClone(grant));
+		for (const grant of snapshot.access) this.accessGrants.set(grant.token, structuredClone(grant));
 	}
 }

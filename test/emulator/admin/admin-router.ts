@@ -1,6 +1,6 @@
 /**
- * The admin interface (`/__admin/…` on any non-Dropbox Host): accounts, seeded files, faults, tokens,
- * cursors, the request log and a full reset. JSON in, JSON out; unknown calls are 404.
+ * The admin interface (`/__admin/…` on any non-Dropbox Host): accounts, seeded files, faults, long-poll
+ * backoff, tokens, cursors, the request log and a full reset. JSON in, JSON out; unknown calls are 404.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AccountCredentials } from '../accounts/credentials';
@@ -59,6 +59,15 @@ const calls: Record<string, AdminCall> = {
 		const problem = faultProblem(body);
 		if (problem) throw new AdminError(400, problem);
 		platform.faults.add(body as FaultSpec);
+		return { ok: true };
+	},
+	'POST /longpoll': async ({ platform }, req) => {
+		const body = await readJsonObject(req);
+		const backoff = optionalNumber(body, 'backoff');
+		if (backoff === undefined) throw new AdminError(400, 'backoff is required');
+		const times = optionalNumber(body, 'times', 1);
+		if (times !== undefined && !Number.isInteger(times)) throw new AdminError(400, 'times must be a positive integer');
+		platform.state.longpoll.setBackoff(backoff, times);
 		return { ok: true };
 	},
 	'POST /tokens/expire': async ({ platform }, req) => {

@@ -4,6 +4,7 @@ import type { AccountCredentials } from '../accounts/credentials';
 import { typeOf, validateValue } from '../stone';
 import { describeRoute } from './describe-route';
 import { client, sdkFailure } from './sdk-support';
+import { summary } from './summary';
 
 let emu: TestEmulator;
 let member: AccountCredentials;
@@ -105,7 +106,7 @@ describeRoute('sharing/list_folders/continue', () => emu, () => {
 	it('answers invalid_cursor for a cursor that is not one, or is another account\'s', async () => {
 		const bad = await sdkFailure(client(emu, member.access_token).sharingListFoldersContinue({ cursor: 'not-a-cursor' }));
 		expect(bad.status).toBe(409);
-		expect(bad.error).toEqual({ error_summary: 'invalid_cursor/..', error: { '.tag': 'invalid_cursor' } });
+		expect(bad.error).toEqual({ error_summary: summary('invalid_cursor'), error: { '.tag': 'invalid_cursor' } });
 
 		const { cursor } = (await client(emu, member.access_token).sharingListFolders({ limit: 1 })).result;
 		const foreign = await sdkFailure(client(emu).sharingListFoldersContinue({ cursor: cursor! }));

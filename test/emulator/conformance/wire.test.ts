@@ -4,6 +4,7 @@ import { Agent } from 'undici';
 import { startTestEmulator, type TestEmulator } from '../../support/emulator-harness';
 import { bearer, rawCall } from '../../support/raw-http';
 import type { AccountCredentials } from '../accounts/credentials';
+import { summary } from './summary';
 
 let emu: TestEmulator;
 beforeAll(async () => {
@@ -18,7 +19,10 @@ const json = (token: string, body: string) => ({ headers: { ...bearer(token), 'C
 describe('400 plain-text answers', () => {
 	it('names an unknown function', async () => {
 		const answer = await rawCall(`${API}/files/no_such_route`, json(emu.demo.access_token, '{}'));
-		expect([answer.status, answer.text]).toEqual([400, 'Unknown API function: "files/no_such_route"']);
+		expect([answer.status, answer.text]).toEqual([
+			400,
+			'Error in call to API function "files/no_such_route": Unknown API function: /2/files/no_such_route',
+		]);
 	});
 
 	it('refuses a route on the wrong host', async () => {
@@ -80,12 +84,12 @@ describe('400 plain-text answers', () => {
 describe('401 JSON answers', () => {
 	it('invalid, expired, and missing_scope tokens', async () => {
 		const invalid = await rawCall(`${API}/check/user`, json('sl.bogus', '{}'));
-		expect([invalid.status, invalid.json()]).toEqual([401, { error_summary: 'invalid_access_token/..', error: { '.tag': 'invalid_access_token' } }]);
+		expect([invalid.status, invalid.json()]).toEqual([401, { error_summary: summary('invalid_access_token'), error: { '.tag': 'invalid_access_token' } }]);
 
 		const account = await emu.admin<AccountCredentials>('POST', '/accounts', {});
 		await emu.admin('POST', '/tokens/expire', { account_id: account.account_id });
 		const expired = await rawCall(`${API}/check/user`, json(account.access_token, '{}'));
-		expect([expired.status, expired.json()]).toEqual([401, { error_summary: 'expired_access_token/..', error: { '.tag': 'expired_access_token' } }]);
+		expect([expired.status, expired.json()]).toEqual([401, { error_summary: summary('expired_access_token'), error: { '.tag': 'expired_access_token' } }]);
 
 		const narrow = await rawCall(
 			`https://api.dropboxapi.com/oauth2/token?grant_type=refresh_token&refresh_token=${emu.demo.refresh_token}` +
@@ -95,7 +99,7 @@ describe('401 JSON answers', () => {
 		const noScope = await rawCall(`${API}/files/list_folder`, json(token, '{"path":""}'));
 		expect([noScope.status, noScope.json()]).toEqual([
 			401,
-			{ error_summary: 'missing_scope/..', error: { '.tag': 'missing_scope', required_scope: 'files.metadata.read' } },
+			{ error_summary: summary('missing_scope'), error: { '.tag': 'missing_scope', required_scope: 'files.metadata.read' } },
 		]);
 	});
 });
@@ -150,7 +154,7 @@ describe('faults, latency and the log', () => {
 		expect(error.status).toBe(429);
 		expect(error.headers.get('retry-after')).toBe('7');
 		expect(error.error).toEqual({
-			error_summary: 'too_many_requests/..',
+			error_summary: summary('too_many_requests'),
 			error: { reason: { '.tag': 'too_many_requests' }, retry_after: 7 },
 		});
 		await expect(dbx.checkUser({ query: 'x' })).resolves.toBeDefined();

@@ -1,6 +1,10 @@
 /**
  * Decoding a route's argument the way Dropbox does: RPC from a JSON body; upload and download from the
  * `Dropbox-API-Arg` header or the `arg` query parameter. Every failure is Dropbox's 400 plain text.
+ *
+ * Dropbox is stricter than most servers about RPC bodies: a `Content-Type` outside its JSON list (a form
+ * post, even with no body) is refused, and so is a JSON Content-Type with an empty body. A route without
+ * arguments takes the body `null`, or no body and no Content-Type at all (what the official SDKs send).
  */
 import type { IncomingMessage } from 'node:http';
 import type { RouteSpec } from '../contract';
@@ -10,6 +14,8 @@ import { validateArgument } from './validate';
 
 const JSON_CONTENT_TYPES = ['application/json', 'application/json; charset=utf-8', 'text/plain; charset=dropbox-cors-hack'];
 const UPLOAD_CONTENT_TYPES = ['application/octet-stream', 'text/plain; charset=dropbox-cors-hack'];
+/** How much of an unexpected download body the 400 quotes back. */
+const MAX_QUOTED_BODY_BYTES = 1024;
 
 export function isVoidArg(route: RouteSpec): boolean {
 	return route.arg === null || route.arg === 'Void';
@@ -17,24 +23,35 @@ export function isVoidArg(route: RouteSpec): boolean {
 
 export async function decodeArgument(route: RouteSpec, req: IncomingMessage, url: URL): Promise<unknown> {
 	if (route.style === 'rpc') return decodeRpcArgument(route, req);
+	if (route.style === 'download') await refuseDownloadBody(route, req);
 	return decodeHeaderArgument(route, req, url);
 }
 
 async function decodeRpcArgument(route: RouteSpec, req: IncomingMessage): Promise<unknown> {
-	let body: Buffer;
+	const text = (await readBody(route, req)).toString('utf8');
+	const sentType = req.headers['content-type'];
+	if (sentType === undefined && isVoidArg(route) && text === '') return null;
+	if (!JSON_CONTENT_TYPES.includes(normalisedContentType(req))) {
+		throw badRequest(route.key, badContentType(sentType, JSON_CONTENT_TYPES));
+	}
+	return check(route, parseJson(route, text, 'request body'), 'request body');
+}
+
+async function readBody(route: RouteSpec, req: IncomingMessage): Promise<Buffer> {
 	try {
-		body = await readSmallBody(req);
+		return await readSmallBody(req);
 	} catch (error) {
 		if (error instanceof BodyTooLargeError) throw badRequest(route.key, `request body: ${error.message}`);
 		throw error;
 	}
-	const text = body.toString('utf8');
-	if (isVoidArg(route) && text.trim() === '') return check(route, null, 'request body');
-	const contentType = normalisedContentType(req);
-	if (!JSON_CONTENT_TYPES.includes(contentType)) {
-		throw badRequest(route.key, badContentType(req.headers['content-type'], JSON_CONTENT_TYPES));
-	}
-	return check(route, parseJson(route, text, 'request body'), 'request body');
+}
+
+/** A download's argument travels in the header or the query: Dropbox refuses any request body, quoting it. */
+async function refuseDownloadBody(route: RouteSpec, req: IncomingMessage): Promise<void> {
+	const body = await readBody(route, req);
+	if (body.length === 0) return;
+	const shown = body.subarray(0, MAX_QUOTED_BODY_BYTES).toString('utf8');
+	throw badRequest(route.key, `The request body is supposed to be empty, but it isn't; got ${JSON.stringify(shown)}`);
 }
 
 function decodeHeaderArgument(route: RouteSpec, req: IncomingMessage, url: URL): unknown {

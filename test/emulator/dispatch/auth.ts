@@ -1,7 +1,7 @@
 /**
  * Who is calling: Bearer tokens for `user` routes, Basic app key and secret for `app` routes, either
- * for `app, user`, nothing for `noauth`. Answers exactly as Dropbox: malformed → 400 text,
- * bad/expired/under-scoped token → 401 JSON AuthError.
+ * for `app, user`, nothing for `noauth` (and no Authorization header either). Answers exactly as
+ * Dropbox: malformed → 400 text, bad/expired/under-scoped token → 401 JSON AuthError.
  */
 import type { IncomingMessage } from 'node:http';
 import { ApiError, type Account, type RouteSpec } from '../contract';
@@ -19,7 +19,7 @@ type Credentials = { scheme: 'bearer'; token: string } | { scheme: 'basic'; appK
 
 export function authenticate(state: PlatformState, route: RouteSpec, req: IncomingMessage, url: URL): Caller {
 	const modes = route.auth.split(',').map((m) => m.trim());
-	if (modes.includes('noauth')) return {};
+	if (modes.includes('noauth')) return refuseUnusedAuthorization(route, req);
 	const raw = authorizationOf(req, url);
 	if (raw === undefined) {
 		throw badRequest(route.key, 'Must provide HTTP header "Authorization" or URL parameter "authorization".');
@@ -34,6 +34,17 @@ export function authenticate(state: PlatformState, route: RouteSpec, req: Incomi
 		route.key,
 		`Invalid authorization value in HTTP header "Authorization": "${raw}".  Expecting "${expected}".`,
 	);
+}
+
+/**
+ * A route without authentication (the notify host's long-poll) refuses a request that carries an
+ * `Authorization` header anyway: a client must not send its token where it is not needed.
+ */
+function refuseUnusedAuthorization(route: RouteSpec, req: IncomingMessage): Caller {
+	if (req.headers.authorization !== undefined) {
+		throw badRequest(route.key, 'Your request includes an Authorization header, but this function does not use it.');
+	}
+	return {};
 }
 
 /** The raw authorization value: the header, or Dropbox's `authorization` URL parameter. */

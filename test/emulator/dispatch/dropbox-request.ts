@@ -9,7 +9,8 @@ import { handleTokenEndpoint } from '../oauth/token-endpoint';
 import { sendStatusFault } from './fault-answer';
 import { HOSTNAMES, type DropboxHost } from './hosts';
 import type { Platform } from './platform';
-import { sendText } from './respond';
+import { tagWithRequestId } from './request-id';
+import { callErrorText, sendText } from './respond';
 import { callRoute } from './route-call';
 
 export async function handleDropboxRequest(
@@ -18,6 +19,7 @@ export async function handleDropboxRequest(
 	req: IncomingMessage,
 	res: ServerResponse,
 ): Promise<void> {
+	tagWithRequestId(res);
 	const url = new URL(req.url ?? '/', `https://${HOSTNAMES[host]}`);
 	const routeKey = url.pathname.replace(/^\/(2\/)?/, '');
 	recordWhenDone(platform, res, HOSTNAMES[host], routeKey);
@@ -36,7 +38,8 @@ export async function handleDropboxRequest(
 	if (host === 'www' && url.pathname === '/oauth2/authorize') return handleAuthorizePage(platform.state, req, res, url);
 	if (host === 'api' && url.pathname === '/oauth2/token') return handleTokenEndpoint(platform.state, req, res, url);
 	if (route) return callRoute(platform, route, host, req, res, url, fault);
-	if (url.pathname.startsWith('/2/')) return sendText(res, 400, `Unknown API function: "${routeKey}"`);
+	// Dropbox names an unknown function with its URL path, inside its usual 400 prefix.
+	if (url.pathname.startsWith('/2/')) return sendText(res, 400, callErrorText(routeKey, `Unknown API function: ${url.pathname}`));
 	sendText(res, 404, 'Not Found');
 }
 

@@ -23,6 +23,9 @@ describe('faultProblem', () => {
 		expect(faultProblem({ route: 'files/upload', kind: 'status', status: 503 })).toBeUndefined();
 		expect(faultProblem({ route: 'files/upload', kind: 'reset', after_bytes: 10 })).toBeUndefined();
 		expect(faultProblem({ route: 'files/upload', kind: 'delay', delay_ms: 5, times: 3 })).toBeUndefined();
+		for (const body of ['json', 'json_no_retry_after', 'text'] as const) {
+			expect(faultProblem({ route: 'files/upload', kind: 'status', status: 429, body })).toBeUndefined();
+		}
 	});
 	it('names what is wrong', () => {
 		expect(faultProblem({ kind: 'reset' })).toMatch(/route/);
@@ -30,5 +33,7 @@ describe('faultProblem', () => {
 		expect(faultProblem({ route: 'x', kind: 'status', status: 200 })).toMatch(/status/);
 		expect(faultProblem({ route: 'x', kind: 'delay' })).toMatch(/delay_ms/);
 		expect(faultProblem({ route: 'x', kind: 'reset', times: 0 })).toMatch(/times/);
+		expect(faultProblem({ route: 'x', kind: 'status', status: 429, body: 'xml' as never })).toMatch(/body must be/);
+		expect(faultProblem({ route: 'x', kind: 'status', status: 503, body: 'text' })).toMatch(/429/);
 	});
 });

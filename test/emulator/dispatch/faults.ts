@@ -1,4 +1,12 @@
 /** Failures the admin interface schedules for the next calls of a route. */
+
+/**
+ * The shapes Dropbox's 429 answers come in: JSON with `retry_after` (and `Retry-After`), JSON without it,
+ * and a plain-text body. A client has to cope with all three.
+ */
+export const RATE_LIMIT_BODIES = ['json', 'json_no_retry_after', 'text'] as const;
+export type RateLimitBody = (typeof RATE_LIMIT_BODIES)[number];
+
 export interface FaultSpec {
 	route: string;
 	kind: 'status' | 'reset' | 'delay';
@@ -10,6 +18,8 @@ export interface FaultSpec {
 	times?: number;
 	/** For `status`: the JSON error value of a 401/409 answer, instead of a generic one. */
 	error?: unknown;
+	/** For a 429 `status`: which of Dropbox's shapes to answer in; `json` unless given. */
+	body?: RateLimitBody;
 }
 
 export class FaultStore {
@@ -43,6 +53,10 @@ export function faultProblem(spec: Partial<FaultSpec>): string | undefined {
 	}
 	if (spec.kind === 'delay' && !(typeof spec.delay_ms === 'number' && spec.delay_ms >= 0)) {
 		return 'delay_ms must be a number ≥ 0';
+	}
+	if (spec.body !== undefined) {
+		if (!RATE_LIMIT_BODIES.includes(spec.body)) return `body must be one of ${RATE_LIMIT_BODIES.join(', ')}`;
+		if (spec.kind !== 'status' || spec.status !== 429) return 'body applies to status 429 faults only';
 	}
 	if (spec.times !== undefined && !(Number.isInteger(spec.times) && spec.times > 0)) {
 		return 'times must be a positive integer';

@@ -4,6 +4,7 @@ import type { AccountStore } from '../accounts/account-store';
 import type { TokenStore } from '../accounts/token-store';
 import type { RouteTable } from '../routes';
 import type { FaultStore } from './faults';
+import type { LongpollPolicy } from './longpoll-policy';
 import type { RequestLog } from './request-log';
 
 /** The shared state, with the platform's own stores next to what handlers see through the contract. */
@@ -12,6 +13,8 @@ export interface PlatformState extends EmulatorState {
 	tokens: TokenStore;
 	/** The signed-in user of the OAuth authorize page. */
 	demoAccountId: string;
+	/** Long-poll jitter and the backoff the admin interface asks for. */
+	longpoll: LongpollPolicy;
 }
 
 export interface Platform {

@@ -1,7 +1,7 @@
 /** Writing Dropbox's answers: JSON results, plain-text 400s, and route errors with their summaries. */
 import type { ServerResponse } from 'node:http';
 import { ApiError } from '../contract';
-import { errorSummary } from './error-summary';
+import { summaryTags, withSummaryDots } from './error-summary';
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
 	const text = JSON.stringify(body === undefined ? null : body);
@@ -38,20 +38,25 @@ export function sendApiError(res: ServerResponse, routeKey: string, error: ApiEr
 		sendText(res, status, text.startsWith('Error in call') || status >= 500 ? text : callErrorText(routeKey, text));
 		return;
 	}
+	const summary = withSummaryDots(options.summary ?? summaryTags(error.error));
 	if (status === 429) {
-		const retryAfter = options.retryAfter ?? retryAfterOf(error.error) ?? 1;
-		const value = isRateLimitError(error.error)
-			? error.error
-			: { reason: { '.tag': 'too_many_requests' }, retry_after: retryAfter };
-		sendJson(
-			res,
-			429,
-			{ error_summary: options.summary ?? errorSummary(value), error: value },
-			{ 'Retry-After': String(retryAfter) },
-		);
+		sendRateLimit(res, error, summary);
 		return;
 	}
-	sendJson(res, status, { error_summary: options.summary ?? errorSummary(error.error), error: error.error });
+	sendJson(res, status, { error_summary: summary, error: error.error });
+}
+
+/**
+ * A 429 in JSON: a RateLimitError value is sent as it is, so that one without `retry_after` stays without
+ * it (Dropbox sends both kinds); `Retry-After` goes with it whenever a wait is known.
+ */
+function sendRateLimit(res: ServerResponse, error: ApiError, summary: string): void {
+	const value = isRateLimitError(error.error)
+		? error.error
+		: { reason: { '.tag': 'too_many_requests' }, retry_after: error.options.retryAfter ?? 1 };
+	const retryAfter = error.options.retryAfter ?? retryAfterOf(value);
+	const headers: Record<string, string> = retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) };
+	sendJson(res, 429, { error_summary: summary, error: value }, headers);
 }
 
 function isRateLimitError(value: unknown): value is { reason: unknown; retry_after?: number } {

@@ -1,18 +1,40 @@
-import { errorSummary } from './error-summary';
+import { MAX_SUMMARY_DOTS, errorSummary, summaryTags, withSummaryDots } from './error-summary';
+import { ifNoneMatchHits, weakEtag } from './etag';
 import { headerSafeJson } from './header-safe-json';
 import { parseRange } from './range';
 
 describe('errorSummary', () => {
-	it('joins nested union tags and ends with "/.."', () => {
-		expect(errorSummary({ '.tag': 'path', path: { '.tag': 'not_found' } })).toBe('path/not_found/..');
+	it('joins nested union tags', () => {
+		expect(summaryTags({ '.tag': 'path', path: { '.tag': 'not_found' } })).toBe('path/not_found');
 	});
 	it('stops at a struct member (fields inline next to the tag)', () => {
-		expect(errorSummary({ '.tag': 'incorrect_offset', correct_offset: 8 })).toBe('incorrect_offset/..');
+		expect(summaryTags({ '.tag': 'incorrect_offset', correct_offset: 8 })).toBe('incorrect_offset');
 	});
 	it('reads a RateLimitError through its reason', () => {
-		expect(errorSummary({ reason: { '.tag': 'too_many_write_operations' }, retry_after: 1 })).toBe(
-			'too_many_write_operations/..',
-		);
+		expect(summaryTags({ reason: { '.tag': 'too_many_write_operations' }, retry_after: 1 })).toBe('too_many_write_operations');
+	});
+	it('ends in "/" and a number of dots that varies, as Dropbox\'s does', () => {
+		const seen = new Set<string>();
+		for (let i = 0; i < 200; i++) seen.add(errorSummary({ '.tag': 'path', path: { '.tag': 'not_found' } }));
+		for (const summary of seen) expect(summary).toMatch(new RegExp(`^path/not_found/\\.{0,${MAX_SUMMARY_DOTS}}$`));
+		expect(seen.size).toBe(MAX_SUMMARY_DOTS + 1);
+		expect(withSummaryDots('reset', 2)).toBe('reset/..');
+	});
+});
+
+describe('ETags of downloads', () => {
+	it('are weak tags of the rev', () => {
+		expect(weakEtag('015f9c2b1e4d8a0000000001')).toBe('W/"015f9c2b1e4d8a0000000001"');
+	});
+	it('match If-None-Match weakly, in a list, or with *', () => {
+		const etag = weakEtag('abc123def');
+		expect(ifNoneMatchHits('W/"abc123def"', etag)).toBe(true);
+		expect(ifNoneMatchHits('"abc123def"', etag)).toBe(true);
+		expect(ifNoneMatchHits('"other", W/"abc123def"', etag)).toBe(true);
+		expect(ifNoneMatchHits('*', etag)).toBe(true);
+		expect(ifNoneMatchHits('W/"abc123de"', etag)).toBe(false);
+		expect(ifNoneMatchHits(undefined, etag)).toBe(false);
+		expect(ifNoneMatchHits('', etag)).toBe(false);
 	});
 });
 

@@ -11,6 +11,11 @@ export function registerStore(service: FileService, store: FileStore): void {
 	stores.set(service, store);
 }
 
+/** The store behind a FileService, if createFileService() made it (tests may use another service). */
+export function fileStoreOf(service: FileService): FileStore | undefined {
+	return stores.get(service);
+}
+
 export function storeOf(ctx: HandlerContext): FileStore {
 	const store = stores.get(ctx.emulator.files);
 	if (!store) throw new Error('files handlers need the FileService made by createFileService()');

@@ -14,7 +14,8 @@ export async function download(ctx: HandlerContext): Promise<HandlerResult> {
 		if (found.node.kind !== 'file') throw new LookupFailure('not_file');
 		// Only current revisions are kept: an older `rev` is not found.
 		if (arg.rev && arg.rev !== found.node.rev) throw new LookupFailure('not_found');
-		return { kind: 'download', result: withoutTag(renderFile(target.view, found)), file: found.node.blob, size: found.node.size };
+		const { blob, size, rev } = found.node;
+		return { kind: 'download', result: withoutTag(renderFile(target.view, found)), file: blob, size, etag: rev };
 	} catch (error) {
 		throw asRouteError(error, { lookup: 'path' });
 	}

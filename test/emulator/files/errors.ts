@@ -52,7 +52,7 @@ export function tooManyWriteOperations(): ApiError {
 	return new ApiError(
 		429,
 		{ reason: { '.tag': 'too_many_write_operations' }, retry_after: WRITE_RETRY_AFTER_S },
-		{ retryAfter: WRITE_RETRY_AFTER_S, summary: 'too_many_write_operations/..' },
+		{ retryAfter: WRITE_RETRY_AFTER_S, summary: 'too_many_write_operations' },
 	);
 }
 

@@ -1,3 +1,4 @@
+import { LongpollPolicy } from '../dispatch/longpoll-policy';
 import { type FilesWorld, makeFilesWorld } from './testing/files-world';
 
 describe('list_folder/longpoll', () => {
@@ -40,6 +41,34 @@ describe('list_folder/longpoll', () => {
 		} finally {
 			jest.useRealTimers();
 		}
+	});
+
+	it('waits past its timeout by the platform\'s jitter, as Dropbox does', async () => {
+		world.state.longpoll = { extraWaitMs: () => 5_000, takeBackoff: () => undefined };
+		jest.useFakeTimers({ doNotFake: ['setImmediate', 'nextTick'] });
+		try {
+			const cursor = await latest('');
+			let settled = false;
+			const waiting = poll(cursor);
+			void waiting.then(() => (settled = true));
+			await jest.advanceTimersByTimeAsync(30_000);
+			expect(settled).toBe(false);
+			await jest.advanceTimersByTimeAsync(5_000);
+			await expect(waiting).resolves.toEqual({ changes: false });
+		} finally {
+			jest.useRealTimers();
+		}
+	});
+
+	it('adds the backoff the platform asks for, to changed and unchanged answers alike', async () => {
+		const policy = new LongpollPolicy(0);
+		world.state.longpoll = policy;
+		policy.setBackoff(15, 2);
+		const cursor = await latest('');
+		await world.json('files/create_folder_v2', { path: '/fresh' });
+		await expect(poll(cursor)).resolves.toEqual({ changes: true, backoff: 15 });
+		await expect(poll(cursor)).resolves.toEqual({ changes: true, backoff: 15 });
+		await expect(poll(cursor)).resolves.toEqual({ changes: true });
 	});
 
 	it('stops waiting when the client goes away', async () => {

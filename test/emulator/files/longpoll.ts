@@ -1,7 +1,8 @@
 /**
  * files/list_folder/longpoll (notify host, no auth): answers {changes: true} as soon as something in
- * the cursor's scope changes, {changes: false} after `timeout` seconds, and stops waiting when the
- * client goes away.
+ * the cursor's scope changes, {changes: false} after `timeout` seconds plus the platform's jitter (as
+ * Dropbox adds), and stops waiting when the client goes away. An answer carries `backoff` when the
+ * platform asks for it.
  */
 import type { HandlerContext, HandlerResult } from '../contract';
 import { storeOf } from './context';
@@ -20,9 +21,9 @@ export async function listFolderLongpoll(ctx: HandlerContext): Promise<HandlerRe
 	const state = decodeCursor(String(arg.cursor));
 	const ns = state && cursorNamespace(store, state);
 	if (!state || !ns) throw routeError({ '.tag': 'reset' });
-	if (hasNews(ns, state)) return json({ changes: true });
+	if (hasNews(ns, state)) return answer(ctx, true);
 
-	const timeoutMs = (arg.timeout ?? 30) * 1000;
+	const timeoutMs = (arg.timeout ?? 30) * 1000 + (ctx.emulator.longpoll?.extraWaitMs() ?? 0);
 	const changes = store.state.changes;
 	const changed = await new Promise<boolean>((resolve) => {
 		const finish = (value: boolean): void => {
@@ -42,5 +43,11 @@ export async function listFolderLongpoll(ctx: HandlerContext): Promise<HandlerRe
 		ctx.signal.addEventListener('abort', onAbort);
 		if (ctx.signal.aborted) finish(false);
 	});
-	return json({ changes: changed });
+	return answer(ctx, changed);
+}
+
+function answer(ctx: HandlerContext, changes: boolean): HandlerResult {
+	// A client that went away gets nothing: a requested backoff stays for the next answer that arrives.
+	const backoff = ctx.signal.aborted ? undefined : ctx.emulator.longpoll?.takeBackoff();
+	return json(backoff === undefined ? { changes } : { changes, backoff });
 }

@@ -21,11 +21,11 @@ export function rootInfo(account: Account): Record<string, unknown> {
 }
 
 function invalidRoot(account: Account): ApiError {
-	return new ApiError(422, { '.tag': 'invalid_root', invalid_root: rootInfo(account) }, { summary: 'invalid_root/..' });
+	return new ApiError(422, { '.tag': 'invalid_root', invalid_root: rootInfo(account) }, { summary: 'invalid_root' });
 }
 
 function noPermission(): ApiError {
-	return new ApiError(422, { '.tag': 'no_permission' }, { summary: 'no_permission/..' });
+	return new ApiError(422, { '.tag': 'no_permission' }, { summary: 'no_permission' });
 }
 
 export function resolvePathRoot(store: FileStore, account: Account, header: string | undefined, routeKey: string): Namespace {

@@ -9,9 +9,11 @@ describe('parsePath', () => {
 		expect(parsePath('rev:0123456789abc')).toEqual({ kind: 'rev', rev: '0123456789abc' });
 		expect(parsePath('ns:123/Docs')).toEqual({ kind: 'path', namespaceId: '123', components: ['Docs'] });
 		expect(parsePath('ns:123')).toEqual({ kind: 'path', namespaceId: '123', components: [] });
+		// Whitespace is refused only at the end of a name.
+		expect(parsePath('/ a b/ c.txt')).toEqual({ kind: 'path', components: [' a b', ' c.txt'] });
 	});
 
-	it.each(['/', '/a/', '//a', '/a//b', '/./a', '/a/..', 'a/b', 'ns:x/a', 'rev:12', '/a\u0001b'])('refuses %j', (raw) => {
+	it.each(['/', '/a/', '//a', '/a//b', '/./a', '/a/..', 'a/b', 'ns:x/a', 'rev:12', '/a\u0001b', '/a ', '/a\t', '/a /b', 'id:abc/x\u00a0'])('refuses %j', (raw) => {
 		expect(() => parsePath(raw)).toThrow(MalformedPath);
 	});
 

@@ -29,8 +29,9 @@ function splitComponents(rest: string): string[] {
 	if (!rest.startsWith('/') || rest.endsWith('/')) throw new MalformedPath(rest);
 	const components = rest.slice(1).split('/');
 	for (const c of components) {
-		// Empty components ("//"), dot segments and control characters are not names Dropbox stores.
-		if (c === '' || c === '.' || c === '..' || /[\u0000-\u001f]/.test(c)) throw new MalformedPath(rest);
+		// Empty components ("//"), dot segments, control characters and names ending in whitespace
+		// ("report.txt ") are not names Dropbox stores: it calls such a path malformed.
+		if (c === '' || c === '.' || c === '..' || /[\u0000-\u001f]/.test(c) || /\s$/u.test(c)) throw new MalformedPath(rest);
 	}
 	return components.map((c) => c.normalize('NFC'));
 }

@@ -1,6 +1,6 @@
 /** The FileService the platform uses: account spaces, demo and admin seeding, stats, quota, resets. */
 import { ApiError, type Account, type FileService } from '../contract';
-import { errorSummary } from '../dispatch/error-summary';
+import { summaryTags } from '../dispatch/error-summary';
 import { registerStore } from './context';
 import { LookupFailure, WriteRejected } from './errors';
 import { DEMO_FILES, deterministicBytes } from './demo-files';
@@ -24,7 +24,7 @@ export function createFileService(state: BaseState): FileService {
 		} catch (error) {
 			// The caller's mistake (a bad path, a folder in the way), not the emulator's: say so with a 4xx.
 			if (error instanceof LookupFailure) throw new ApiError(400, null, { text: `${error.tag}: ${path}` });
-			if (error instanceof WriteRejected) throw new ApiError(409, error.failure, { text: `cannot write ${path}: ${errorSummary(error.failure)}` });
+			if (error instanceof WriteRejected) throw new ApiError(409, error.failure, { text: `cannot write ${path}: ${summaryTags(error.failure)}` });
 			throw error;
 		}
 	};

@@ -59,5 +59,5 @@ function refusedWithSession(store: FileStore, accountId: string, blob: StreamedB
 	const session = store.sessions.adopt(accountId, blob);
 	// UploadWriteFailed is a struct inlined next to ".tag": the summary names the reason's tags itself.
 	const reasonTags = reason['.tag'] === 'conflict' ? `conflict/${reason.conflict['.tag']}` : reason['.tag'];
-	return new ApiError(409, { '.tag': 'path', reason, upload_session_id: session.id }, { summary: `path/${reasonTags}/..` });
+	return new ApiError(409, { '.tag': 'path', reason, upload_session_id: session.id }, { summary: `path/${reasonTags}` });
 }

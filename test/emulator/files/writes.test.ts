@@ -32,7 +32,7 @@ describe('writes: upload, create_folder_v2, delete_v2, copy_v2, move_v2', () => 
 		expect(conflict.status).toBe(409);
 		expect(conflict.error).toMatchObject({ '.tag': 'path', reason: { '.tag': 'conflict', conflict: { '.tag': 'file' } } });
 		expect((conflict.error as { upload_session_id: string }).upload_session_id).toMatch(/^pid_upload_session:/);
-		expect(conflict.options.summary).toBe('path/conflict/file/..');
+		expect(conflict.options.summary).toBe('path/conflict/file');
 		const same = await upload('/a.txt', 'one');
 		expect(same.rev).toBe(first.rev);
 		const renamed = await upload('/a.txt', 'two', { autorename: true });

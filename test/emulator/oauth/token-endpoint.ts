@@ -1,6 +1,7 @@
 /**
  * `POST api.dropboxapi.com/oauth2/token`: the authorization_code and refresh_token grants. Parameters
- * come from the form body or the query string (the official SDK puts everything in the query).
+ * come from the form body or the query string (the official SDK puts everything in the query). Each
+ * grant answers with Dropbox's own set of fields (see refreshAnswer and tokenAnswer).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Account } from '../contract';
@@ -53,9 +54,20 @@ function refreshGrant(state: PlatformState, client: OAuthClient, params: Map<str
 	}
 	const account = state.accounts.byId(grant.accountId);
 	if (!account) throw new OAuthError('invalid_grant', 'refresh token is invalid or revoked');
-	const scopes = narrowedScopes(grant.scopes, params.get('scope'));
+	const requested = params.get('scope');
+	const scopes = narrowedScopes(grant.scopes, requested);
 	const access = state.tokens.issueAccess(account, { scopes, appKey: grant.appKey, refreshToken: grant.token });
-	return tokenAnswer(account, access, account.tokenLifetimeS);
+	return refreshAnswer(access, account.tokenLifetimeS, requested);
+}
+
+/**
+ * A refresh answers less than a code exchange: the new access token, its type and lifetime, and no
+ * refresh token, uid or account id. The granted `scope` comes back only when the request narrowed it.
+ */
+function refreshAnswer(access: AccessGrant, lifetimeS: number, requestedScope: string | undefined): Record<string, unknown> {
+	const answer: Record<string, unknown> = { access_token: access.token, token_type: 'bearer', expires_in: lifetimeS };
+	if (requestedScope !== undefined && requestedScope.trim() !== '') answer.scope = access.scopes.join(' ');
+	return answer;
 }
 
 function codeGrant(state: PlatformState, client: OAuthClient, params: Map<string, string>): Record<string, unknown> {
@@ -102,6 +114,7 @@ function narrowedScopes(granted: string[], requested: string | undefined): strin
 	return wanted;
 }
 
+/** What a code exchange answers (a refresh answers less: see refreshAnswer). */
 function tokenAnswer(account: Account, access: AccessGrant, lifetimeS: number): Record<string, unknown> {
 	return {
 		access_token: access.token,

@@ -3,7 +3,7 @@
  * and a reference count removes it when the last file (or upload session) lets go.
  */
 import { randomBytes } from 'node:crypto';
-import { type FileHandle, mkdir, open, rm, truncate, unlink } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readdir, rm, truncate, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ContentHasher } from '../content-hash';
 
@@ -68,6 +68,14 @@ export class BlobStore {
 	/** Removes a blob nothing holds (a refused or redundant write). */
 	discardIfUnused(file: string): void {
 		if (!this.refs.has(file)) void unlink(file).catch(() => undefined);
+	}
+
+	/** Removes every blob on disk that nothing holds (left over from before a restart). */
+	async removeUnreferenced(): Promise<void> {
+		for (const name of await readdir(this.dir)) {
+			const file = join(this.dir, name);
+			if (!this.refs.has(file)) await unlink(file).catch(() => undefined);
+		}
 	}
 
 	async clear(): Promise<void> {

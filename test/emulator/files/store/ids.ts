@@ -25,6 +25,12 @@ export class RevisionCounter {
 		this.last = Math.max(this.last + 1, Date.now());
 		return this.last.toString(16).padStart(9, '0');
 	}
+
+	/** Takes note of an existing revision (one restored from disk), so that new ones come after it. */
+	observe(rev: string): void {
+		const value = parseInt(rev, 16);
+		if (Number.isSafeInteger(value)) this.last = Math.max(this.last, value);
+	}
 }
 
 /** Dropbox timestamps: "%Y-%m-%dT%H:%M:%SZ" (whole seconds, UTC). */

@@ -16,6 +16,13 @@ export interface Namespace {
 	prefix: string[];
 }
 
+export interface NamespaceRecord {
+	namespace: Namespace;
+	created: Date;
+	/** Set for a team folder's namespace: `<root namespace id>/<lower-case folder name>`. */
+	teamFolderKey?: string;
+}
+
 export class NamespaceTable {
 	private readonly byId = new Map<string, Namespace>();
 	/** Team folders by `<root namespace id>/<lower-case folder name>`: one stable id per folder name. */
@@ -81,9 +88,25 @@ export class NamespaceTable {
 		return this.created.get(id);
 	}
 
-	private add(namespace: Namespace): void {
+	/** Every namespace, when it was made and, for a team folder, its key: what a snapshot keeps. */
+	list(): NamespaceRecord[] {
+		const teamFolderKeys = new Map([...this.teamFolders].map(([key, namespace]) => [namespace.id, key]));
+		return [...this.byId.values()].map((namespace) => ({
+			namespace,
+			created: this.created.get(namespace.id) ?? new Date(),
+			teamFolderKey: teamFolderKeys.get(namespace.id),
+		}));
+	}
+
+	/** Puts back a namespace of a snapshot, with its original creation time. */
+	restore(record: NamespaceRecord): void {
+		this.add(record.namespace, record.created);
+		if (record.teamFolderKey !== undefined) this.teamFolders.set(record.teamFolderKey, record.namespace);
+	}
+
+	private add(namespace: Namespace, created = new Date()): void {
 		this.byId.set(namespace.id, namespace);
-		this.created.set(namespace.id, new Date());
+		this.created.set(namespace.id, created);
 		namespace.tree.namespaceIds.add(namespace.id);
 	}
 }

@@ -1,0 +1,83 @@
+/**
+ * The stored tree as plain JSON, so that it survives a restart with the same data directory: every
+ * folder and file with its id, rev, content hash and times, and the namespaces that view the trees.
+ * Blobs stay where they are on disk; a snapshot names them relative to the blob directory.
+ *
+ * Not kept: the change journal, cursor generations, upload sessions and batch jobs. A restart is a new
+ * store epoch, so cursors from before it answer `reset` (as Dropbox may at any time).
+ */
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { FileStore } from './file-store';
+import { type FileNode, type FolderNode, type TreeNode, Tree, newFolder } from './tree';
+import { lowerName } from '../paths';
+
+type FileSnapshot = Omit<FileNode, 'blob'> & { blob: string };
+type FolderSnapshot = { kind: 'folder'; id: string; name: string; children: NodeSnapshot[] };
+type NodeSnapshot = FileSnapshot | FolderSnapshot;
+
+export interface FilesSnapshot {
+	trees: Array<{ quotaBytes: number; children: NodeSnapshot[] }>;
+	namespaces: Array<{ id: string; tree: number; prefix: string[]; created: string; teamFolderKey?: string }>;
+}
+
+export function snapshotFiles(store: FileStore): FilesSnapshot {
+	const records = store.namespaces.list();
+	const trees: Tree[] = [];
+	for (const { namespace } of records) if (!trees.includes(namespace.tree)) trees.push(namespace.tree);
+	return {
+		trees: trees.map((tree) => ({ quotaBytes: tree.quotaBytes, children: childrenOf(tree.root) })),
+		namespaces: records.map(({ namespace, created, teamFolderKey }) => ({
+			id: namespace.id,
+			tree: trees.indexOf(namespace.tree),
+			prefix: [...namespace.prefix],
+			created: created.toISOString(),
+			...(teamFolderKey === undefined ? {} : { teamFolderKey }),
+		})),
+	};
+}
+
+/**
+ * Fills an empty store from a snapshot. A file whose blob is gone from disk (the process died between
+ * a delete and the next save) is left out rather than served with no content.
+ */
+export function restoreFiles(store: FileStore, snapshot: FilesSnapshot): void {
+	const trees = snapshot.trees.map((saved) => {
+		const tree = new Tree(saved.quotaBytes);
+		for (const child of saved.children) {
+			const node = restoreNode(store, tree, child);
+			if (node) tree.root.children.set(lowerName(node.name), node);
+		}
+		return tree;
+	});
+	for (const saved of snapshot.namespaces) {
+		const namespace = { id: saved.id, tree: trees[saved.tree], prefix: saved.prefix };
+		store.namespaces.restore({ namespace, created: new Date(saved.created), teamFolderKey: saved.teamFolderKey });
+	}
+}
+
+function childrenOf(folder: FolderNode): NodeSnapshot[] {
+	return [...folder.children.values()].map(nodeSnapshot);
+}
+
+function nodeSnapshot(node: TreeNode): NodeSnapshot {
+	if (node.kind === 'folder') return { kind: 'folder', id: node.id, name: node.name, children: childrenOf(node) };
+	return { ...node, blob: basename(node.blob) };
+}
+
+function restoreNode(store: FileStore, tree: Tree, saved: NodeSnapshot): TreeNode | undefined {
+	if (saved.kind === 'folder') {
+		const folder = newFolder(saved.id, saved.name);
+		for (const child of saved.children) {
+			const node = restoreNode(store, tree, child);
+			if (node) folder.children.set(lowerName(node.name), node);
+		}
+		return folder;
+	}
+	const blob = join(store.blobs.dir, basename(saved.blob));
+	if (!existsSync(blob)) return undefined;
+	store.blobs.retain(blob);
+	store.revisions.observe(saved.rev);
+	tree.usedBytes += saved.size;
+	return { ...saved, blob };
+}
