@@ -13,6 +13,7 @@ import { startN8nServer } from './support/n8n-server';
 import { outputOf, sliceWorkflow } from './support/workflows';
 
 const CREDENTIAL = { id: 'dbxConnectOAuth2', name: 'Dropbox OAuth2 (connected in n8n)' };
+const APP_CREDENTIAL = { id: 'dbxConnectAppKey', name: 'Dropbox app key (tested in n8n)' };
 const WORKFLOW_ID = 'e2eOAuthConnect1';
 
 let emulator: EmulatorProcess;
@@ -56,6 +57,16 @@ beforeAll(async () => {
 			type: 'dropboxSuiteOAuth2Api',
 			data: { clientId: emulator.demo.app_key, clientSecret: emulator.demo.app_secret, accessType: 'full' },
 		},
+		{
+			...APP_CREDENTIAL,
+			type: 'dropboxSuiteAppApi',
+			data: {
+				appKey: emulator.demo.app_key,
+				appSecret: emulator.demo.app_secret,
+				refreshToken: emulator.demo.refresh_token,
+				accessType: 'full',
+			},
+		},
 	]);
 	await n8n.importJson('workflow', sliceWorkflow(WORKFLOW_ID, 'oAuth2', CREDENTIAL));
 	await emulator.adminCall('POST', '/files', {
@@ -91,6 +102,21 @@ it('connects through the authorize page, then runs and renews with the stored to
 		expect(landing.status).toBe(200);
 		const log = await emulator.adminCall<Array<{ route: string; status: number }>>('GET', '/log');
 		expect(log.filter((entry) => entry.route === 'oauth2/token').map((entry) => entry.status)).toEqual([200]);
+
+		// The editor shows a connected OAuth2 credential as tested (it holds a token); any other credential it tests
+		// by sending its data, secrets redacted, to n8n, which runs the credential's test request. That request must
+		// be one Dropbox accepts: an RPC with no argument has a JSON null body, or none and no Content-Type.
+		const connected = await server.rest<{ data: Record<string, unknown> }>('GET', `/credentials/${CREDENTIAL.id}?includeData=true`);
+		expect(connected.data.oauthTokenData).toBeTruthy();
+		const shown = await server.rest<{ data: Record<string, unknown> }>('GET', `/credentials/${APP_CREDENTIAL.id}?includeData=true`);
+		const tested = await server.rest<{ status: string; message: string }>('POST', '/credentials/test', {
+			credentials: { ...APP_CREDENTIAL, type: 'dropboxSuiteAppApi', data: shown.data },
+		});
+		expect(tested).toMatchObject({ status: 'OK' });
+		const lookups = (await emulator.adminCall<Array<{ route: string; status: number }>>('GET', '/log')).filter(
+			(entry) => entry.route === 'users/get_current_account',
+		);
+		expect(lookups.map((entry) => entry.status)).toEqual([200]);
 	} finally {
 		await dispatcher.close();
 		await server.stop();

@@ -5,7 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { EventEmitter } from 'node:events';
 
-/** One row of ../../../shared/dropbox-api-spec/routes.json. */
+/** One row of spec/routes.json (the API specification's route list). */
 export interface RouteSpec {
 	namespace: string;
 	name: string;
