@@ -94,7 +94,6 @@ export function readPath(ctx: IExecuteFunctions, name: 'path' | 'toPath', itemIn
 	const path = locatorToPath(mode, value);
 	if (path === undefined) {
 		throw new NodeOperationError(ctx.getNode(), `"${value}" is not a Dropbox file or folder address`, {
-			itemIndex,
 			description: 'Use a path such as /Reports/q1.pdf, an ID such as id:abc…, or an address from dropbox.com/home/…',
 		});
 	}

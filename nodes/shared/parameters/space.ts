@@ -85,7 +85,7 @@ export function readSpace(ctx: IExecuteFunctions, itemIndex: number): Space {
 		kind === 'namespace' ? ctx.getNodeParameter('namespace', itemIndex) : undefined,
 	);
 	if (!space) {
-		throw new NodeOperationError(ctx.getNode(), 'Choose the shared or team folder for "Space"', { itemIndex });
+		throw new NodeOperationError(ctx.getNode(), 'Choose the shared or team folder for "Space"');
 	}
 	return space;
 }

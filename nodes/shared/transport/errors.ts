@@ -7,6 +7,7 @@ import { failureKind, type DropboxFailure } from './failure';
 export interface ErrorContext {
 	path?: string;
 	toPath?: string;
+	/** The input item; only the router sets it (operations leave it to the router). */
 	itemIndex?: number;
 	/** How many times the request was sent (said only when it was sent more than once). */
 	attempts?: number;

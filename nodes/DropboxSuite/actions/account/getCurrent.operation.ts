@@ -9,10 +9,8 @@ export const getCurrent = defineOperation({
 	action: 'Get the current account',
 	description: 'Get the connected account: name, email, team and root namespace',
 	properties: [],
-	async execute(itemIndex) {
-		const account = await dropboxSession(this).rpc<IDataObject>('users/get_current_account', {
-			errorContext: { itemIndex },
-		});
+	async execute() {
+		const account = await dropboxSession(this).rpc<IDataObject>('users/get_current_account');
 		return [{ json: account }];
 	},
 });

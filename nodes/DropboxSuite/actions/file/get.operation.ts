@@ -59,7 +59,7 @@ export const get = defineOperation({
 				include_has_explicit_shared_members: options.includeHasExplicitSharedMembers ?? false,
 			},
 			space: readSpace(this, itemIndex),
-			errorContext: { path, itemIndex },
+			errorContext: { path },
 		});
 		return [{ json: metadata }];
 	},
