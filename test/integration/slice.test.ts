@@ -85,9 +85,32 @@ describe.each<AuthenticationChoice>(['oAuth2', 'appApi'])('the node slice with t
 		expect(result.items[0].json.name).toBe('report.txt');
 		expect(result.items[1].json).toMatchObject({
 			error: expect.stringMatching(/path\/not_found/),
-			error_summary: expect.stringMatching(/^path\/not_found/),
+			error_summary: 'path/not_found',
 			description: expect.stringMatching(/No file or folder at "\/missing\.txt"/),
 		});
+	});
+
+	it('without Continue On Fail, the error names the item that failed, and later items are not sent', async () => {
+		const before = (await emulator.log()).filter((entry) => entry.route === 'files/get_metadata').length;
+		const result = await run(
+			{
+				resource: 'file',
+				operation: 'get',
+				path: { __rl: true, mode: 'path', value: '={{ $json.path }}' },
+			},
+			{
+				inputItems: [
+					{ json: { path: '/Documents/report.txt' } },
+					{ json: { path: '/missing.txt' } },
+					{ json: { path: '/Documents/report.txt' } },
+				],
+			},
+		);
+		expect(result.status).toBe('error');
+		expect((result.nodeError as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(1);
+		expect(result.error?.message).toBe('Dropbox error: path/not_found');
+		const calls = (await emulator.log()).filter((entry) => entry.route === 'files/get_metadata').slice(before);
+		expect(calls.map((entry) => entry.status)).toEqual([200, 409]);
 	});
 
 	it('a 429 from Dropbox is waited out and retried', async () => {
