@@ -138,7 +138,7 @@ export function failureFromResponse(
  * part of the tag path, and a person should never see them. The raw body keeps Dropbox's own text.
  */
 export function withoutTrailingDots(summary: string): string {
-	return summary.replace(/\/?\.+$/, '');
+	return summary.replace(/\/\.*$/, '');
 }
 
 function parseBody(body: unknown): unknown {

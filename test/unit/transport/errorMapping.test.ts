@@ -177,7 +177,7 @@ describe('DropboxApiError (one mapping of every failure)', () => {
 	});
 
 	it('never shows the dots Dropbox appends to error_summary, however many', () => {
-		for (const dots of ['.', '..', '...', '....']) {
+		for (const dots of ['', '.', '..', '...', '....']) {
 			const failure = routeError(`path/not_found/${dots}`, { '.tag': 'path', path: { '.tag': 'not_found' } });
 			expect(failure.summary).toBe('path/not_found');
 			expect(new DropboxApiError(node, failure).message).toBe('Dropbox error: path/not_found');
