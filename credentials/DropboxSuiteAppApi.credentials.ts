@@ -17,7 +17,7 @@ export class DropboxSuiteAppApi implements ICredentialType {
 
 	displayName = 'Dropbox Suite App Key & Refresh Token API';
 
-	documentationUrl = 'https://developers.dropbox.com/oauth-guide';
+	documentationUrl = 'https://github.com/n8n-nodes-dropbox-suite/n8n-nodes-dropbox-suite#app-key-and-refresh-token-credential';
 
 	icon: Icon = { light: 'file:../icons/dropbox.svg', dark: 'file:../icons/dropbox.dark.svg' };
 

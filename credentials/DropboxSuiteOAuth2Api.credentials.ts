@@ -22,11 +22,18 @@ export class DropboxSuiteOAuth2Api implements ICredentialType {
 
 	displayName = 'Dropbox Suite OAuth2 API';
 
-	documentationUrl = 'https://developers.dropbox.com/oauth-guide';
+	documentationUrl = 'https://github.com/n8n-nodes-dropbox-suite/n8n-nodes-dropbox-suite#oauth2-credential';
 
 	icon: Icon = { light: 'file:../icons/dropbox.svg', dark: 'file:../icons/dropbox.dark.svg' };
 
 	properties: INodeProperties[] = [
+		{
+			displayName:
+				'In the Dropbox App Console (https://www.dropbox.com/developers/apps), open your app\'s Settings tab: add this credential\'s OAuth Redirect URL under "OAuth 2 → Redirect URIs", and copy the App key and App secret into Client ID and Client Secret. Tick the scopes listed under Scope on the app\'s Permissions tab.',
+			name: 'appConsoleNotice',
+			type: 'notice',
+			default: '',
+		},
 		{
 			displayName: 'Grant Type',
 			name: 'grantType',

@@ -6,8 +6,8 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { authenticationProperty, credentialsDescription, spaceProperties } from '../shared/parameters';
-import { operationProperties, resourceProperty } from './actions/resources';
+import { authenticationProperty, credentialsDescription } from '../shared/parameters';
+import { operationProperties, operationSubtitle, resourceProperty } from './actions/resources';
 import { router } from './actions/router';
 import { searchFilesAndFolders, searchFolders, searchSharedFolders } from './methods/listSearch';
 
@@ -18,7 +18,7 @@ export class DropboxSuite implements INodeType {
 		icon: { light: 'file:../../icons/dropbox.svg', dark: 'file:../../icons/dropbox.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(),
 		description: 'Read and manage files, folders and the account in Dropbox',
 		defaults: { name: 'Dropbox Suite' },
 		usableAsTool: true,
@@ -29,13 +29,6 @@ export class DropboxSuite implements INodeType {
 			authenticationProperty,
 			resourceProperty,
 			...operationProperties,
-			...spaceProperties.map((property) => ({
-				...property,
-				displayOptions: {
-					...property.displayOptions,
-					hide: { ...property.displayOptions?.hide, resource: ['account'] },
-				},
-			})),
 		],
 	};
 

@@ -38,3 +38,15 @@ export const resourceProperty: INodeProperties = {
 };
 
 export const operationProperties: INodeProperties[] = RESOURCES.flatMap((resource: Resource) => resourceProperties(resource));
+
+/**
+ * The node's subtitle: the chosen operation's action text ("Get file or folder metadata"), looked up in a table
+ * built from the operations, so it never shows raw parameter values.
+ */
+export function operationSubtitle(): string {
+	const actions = RESOURCES.flatMap((resource: Resource) =>
+		resource.operations.map((operation) => [`${resource.value}:${operation.value}`, operation.action]),
+	);
+	const key = '$parameter["resource"] + ":" + $parameter["operation"]';
+	return `={{ (${JSON.stringify(actions)}.find((entry) => entry[0] === ${key}) ?? [])[1] ?? $parameter["operation"] }}`;
+}

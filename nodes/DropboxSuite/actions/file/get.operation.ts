@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { pathProperty, readPath, readSpace } from '../../../shared/parameters';
+import { pathProperty, readPath, readSpace, spaceProperties } from '../../../shared/parameters';
 import { dropboxSession } from '../../../shared/session';
 import { defineOperation } from '../operation';
 
@@ -16,6 +16,7 @@ export const get = defineOperation({
 	action: 'Get file or folder metadata',
 	description: 'Get the metadata of a file or folder',
 	properties: [
+		...spaceProperties,
 		pathProperty('The file or folder whose metadata to get'),
 		{
 			displayName: 'Options',
