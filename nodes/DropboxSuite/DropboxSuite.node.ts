@@ -9,7 +9,7 @@ import {
 import { authenticationProperty, credentialsDescription } from '../shared/parameters';
 import { operationProperties, operationSubtitle, resourceProperty } from './actions/resources';
 import { router } from './actions/router';
-import { searchFilesAndFolders, searchFolders, searchSharedFolders } from './methods/listSearch';
+import { searchFilesAndFolders, searchFolders, searchSharedFolders, searchUploadDestinations } from './methods/listSearch';
 
 export class DropboxSuite implements INodeType {
 	description: INodeTypeDescription = {
@@ -33,7 +33,7 @@ export class DropboxSuite implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchFilesAndFolders, searchFolders, searchSharedFolders },
+		listSearch: { searchFilesAndFolders, searchFolders, searchSharedFolders, searchUploadDestinations },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

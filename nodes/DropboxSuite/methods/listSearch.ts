@@ -95,6 +95,20 @@ export async function searchFolders(
 	return await listEntries(this, filter, paginationToken, (entry) => entry['.tag'] === 'folder');
 }
 
+/** Folders as upload destinations: each value ends in "/", so the uploaded file keeps its own name. */
+export async function searchUploadDestinations(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: unknown,
+): Promise<INodeListSearchResult> {
+	const folders = await listEntries(this, filter, paginationToken, (entry) => entry['.tag'] === 'folder');
+	const root = paginationToken || (filter ?? '').trim() !== '' ? [] : [{ name: '/', value: '/' }];
+	return {
+		...folders,
+		results: [...root, ...folders.results.map((folder) => ({ ...folder, value: `${String(folder.value)}/` }))],
+	};
+}
+
 interface SharedFolder {
 	name: string;
 	shared_folder_id: string;

@@ -1,4 +1,4 @@
-import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 
 import { STATUS_HINTS, hintForTags } from './errorHints';
 import { failureKind, type DropboxFailure } from './failure';
@@ -94,4 +94,10 @@ function toJson(value: unknown): JsonObject[keyof JsonObject] {
 	} catch {
 		return String(value);
 	}
+}
+
+/** Any thrown value as the n8n error it should surface as: n8n's own errors pass unchanged. */
+export function asNodeError(node: INode, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error instanceof Error ? error : String(error));
 }

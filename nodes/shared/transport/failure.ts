@@ -76,22 +76,26 @@ export function failureKind(failure: DropboxFailure): FailureKind {
 
 /**
  * Walks Dropbox's nested unions: `{'.tag':'path', path:{'.tag':'not_found'}}` → `['path','not_found']`.
- * Fields other than the tag's own value are collected on the way (`required_scope`, …). A 429 body has
- * no top-level tag: its union sits under `reason`.
+ * Fields other than the tag's own value are collected on the way (`required_scope`, …). Where a struct sits
+ * between two unions (a 429 body; an upload's `{'.tag':'path', reason: WriteError, upload_session_id}`, where the
+ * struct's fields sit beside the tag), the walk goes on in `reason`.
  */
 export function readTagChain(error: unknown): { tags: string[]; fields: Record<string, unknown> } {
 	const tags: string[] = [];
 	const fields: Record<string, unknown> = {};
 	let node: unknown = error;
-	if (isRecord(node) && node['.tag'] === undefined && isRecord(node.reason)) {
-		collectFields(node, fields, 'reason');
-		node = node.reason;
-	}
-	while (isRecord(node) && typeof node['.tag'] === 'string') {
+	for (;;) {
+		// A struct between unions (a 429's body, UploadWriteFailed) holds the next union in `reason`.
+		if (isRecord(node) && node['.tag'] === undefined && isRecord(node.reason)) {
+			collectFields(node, fields, 'reason');
+			node = node.reason;
+		}
+		if (!isRecord(node) || typeof node['.tag'] !== 'string') break;
 		const tag = node['.tag'];
 		tags.push(tag);
 		collectFields(node, fields, tag);
-		node = node[tag];
+		// A member whose type is a struct has the struct's fields beside its tag, not under it.
+		node = node[tag] === undefined && isRecord(node.reason) ? node.reason : node[tag];
 	}
 	if (typeof node === 'string' && tags.length > 0) fields[tags[tags.length - 1]] = node;
 	return { tags, fields };

@@ -5,7 +5,8 @@
  * and one mapping of failures to DropboxApiError. It reads no node parameters: callers pass what they read.
  */
 export type { DropboxContext } from './context';
-export { DropboxApiError, type ErrorContext } from './errors';
+export { DropboxApiError, asNodeError, type ErrorContext } from './errors';
+export { failureFromResponse, readTagChain } from './failure';
 export { DropboxSession, type SessionOptions } from './session';
 export { OWN_SPACE, type Space } from './space';
 export { toHeaderSafeJson } from './headerSafeJson';

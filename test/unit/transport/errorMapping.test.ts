@@ -19,6 +19,16 @@ describe('readTagChain', () => {
 		});
 	});
 
+	it('goes on through a struct that holds the next union in `reason` (an upload\'s write failure)', () => {
+		const chain = readTagChain({
+			'.tag': 'path',
+			reason: { '.tag': 'conflict', conflict: { '.tag': 'file' } },
+			upload_session_id: 'pid_1',
+		});
+		expect(chain.tags).toEqual(['path', 'conflict', 'file']);
+		expect(chain.fields.upload_session_id).toBe('pid_1');
+	});
+
 	it('reads a rate-limit body from its reason', () => {
 		const chain = readTagChain({ reason: { '.tag': 'too_many_write_operations' }, retry_after: 2 });
 		expect(chain.tags).toEqual(['too_many_write_operations']);

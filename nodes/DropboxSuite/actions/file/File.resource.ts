@@ -1,9 +1,10 @@
 import { defineResource } from '../resource';
 import { get } from './get.operation';
+import { upload } from './upload.operation';
 
 export const file = defineResource({
 	value: 'file',
 	name: 'File',
-	operations: [get],
+	operations: [get, upload],
 	defaultOperation: 'get',
 });
