@@ -18,3 +18,20 @@ export async function readBinary(binary: IBinaryData): Promise<Buffer> {
 	return await binaryDataService.getAsBuffer(binary);
 }
 
+
+/**
+ * An input binary stored in the real BinaryDataService straight from a stream, for files too large to pass
+ * inline: the node under test sees it by id, as n8n's filesystem mode hands it over.
+ */
+export async function storedBinaryInput(
+	content: NodeJS.ReadableStream,
+	fileName: string,
+	mimeType = 'application/octet-stream',
+): Promise<IBinaryData> {
+	const { binaryDataService } = await getHarnessEnvironment();
+	return await binaryDataService.store(
+		{ type: 'execution', workflowId: 'harness-inputs', executionId: 'stored' },
+		content as never,
+		{ data: '', fileName, mimeType },
+	);
+}

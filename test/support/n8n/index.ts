@@ -33,7 +33,7 @@
 export { runNode } from './run-node';
 export type { RunNodeOptions, RunNodeResult } from './run-node';
 export { assertPairedItems } from './paired-items';
-export { binaryInput, readBinary } from './binary';
+export { binaryInput, readBinary, storedBinaryInput } from './binary';
 export { HarnessCredentialsHelper } from './credentials-helper';
 export type { CredentialUpdate, StoredCredential } from './credentials-helper';
 export { CredentialTypeRegistry } from './credential-types';
