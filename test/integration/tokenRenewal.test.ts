@@ -54,8 +54,9 @@ describe.each<AuthenticationChoice>(['oAuth2', 'appApi'])('token renewal under l
 		// At most one renewal per token lifetime (plus the app credential's first token): ten parallel
 		// requests meeting one expired token share its renewal. Requests keep coming for the whole run, so
 		// all but the last lifetime or two end in a renewal.
-		expect(tokenCalls.length).toBeGreaterThanOrEqual(expiries - 2);
-		expect(tokenCalls.length).toBeLessThanOrEqual(expiries + 1);
+		// A little slack for a busy machine: a token can expire between a renewal and its use.
+		expect(tokenCalls.length).toBeGreaterThanOrEqual(Math.max(1, expiries - 3));
+		expect(tokenCalls.length).toBeLessThanOrEqual(expiries + 2);
 		expect(tokenCalls.every((entry) => entry.status === 200)).toBe(true);
 		if (authentication === 'oAuth2') {
 			// n8n-core stores each OAuth2 renewal once. (An app credential is also written whenever n8n
