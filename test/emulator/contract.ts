@@ -67,7 +67,23 @@ export type HandlerResult =
 	 * Download style: `result` goes in `Dropbox-API-Result`; the dispatcher streams `file` and serves `Range`.
 	 * `etag`: what identifies this content (Dropbox uses the file's rev); it makes the answer cacheable.
 	 */
-	| { kind: 'download'; result: unknown; file: string; size: number; etag?: string };
+	| { kind: 'download'; result: unknown; file: string; size: number; etag?: string }
+	/**
+	 * Download style, made while it is sent (a folder's zip): no length known in advance, so no `Range`
+	 * (Dropbox serves none for such routes either) and chunked transfer. `etag` as for `download`.
+	 */
+	| { kind: 'stream'; result: unknown; body: StreamBody; etag?: string };
+
+/**
+ * A body produced on demand. The dispatcher calls `chunks` at most once and `close()` exactly once, when
+ * the answer is over — sent, cut off, abandoned by the client, or never started (a 304) — so that what
+ * the body holds on to (stored files it still has to read) is let go in every case.
+ */
+export interface StreamBody {
+	/** `signal` aborts when the client goes away: a body that reads ahead (a checksum pass) stops early. */
+	chunks(signal: AbortSignal): AsyncIterable<Buffer>;
+	close(): void;
+}
 
 export type RouteHandler = (ctx: HandlerContext) => Promise<HandlerResult>;
 export type HandlerMap = Record<string, RouteHandler>;
@@ -129,4 +145,19 @@ export interface EmulatorState {
 	changes: EventEmitter;
 	/** Jitter and backoff of long-polls; without it a long-poll waits exactly its timeout. */
 	longpoll?: LongpollControl;
+	/** Limits tests may lower or raise (admin `POST /__admin/limits`); Dropbox's own unless set. */
+	limits?: FileLimits;
+}
+
+/**
+ * Limits of the files part that are too big to reach in a test (10 000 files, 20 GiB) or that shape a
+ * client's polling; Dropbox's values by default (files/limits.ts).
+ */
+export interface FileLimits {
+	/** `files/download_zip`: the folder's files must total fewer bytes than this, else `too_large`. */
+	zipSizeLimit: number;
+	/** `files/download_zip`: the zip must have fewer entries (files and folders, the folder itself included) than this, else `too_many_files`. */
+	zipEntryLimit: number;
+	/** `files/upload_session/finish_batch/check`: how many checks of a job answer `in_progress` before its result. */
+	batchInProgressChecks: number;
 }

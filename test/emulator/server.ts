@@ -23,6 +23,7 @@ import { dropboxHostOf } from './dispatch/hosts';
 import type { Platform, PlatformState } from './dispatch/platform';
 import { RequestLog } from './dispatch/request-log';
 import { createFileService } from './files';
+import { DEFAULT_FILE_LIMITS } from './files/limits';
 import { allHandlers } from './handlers';
 import { loadRouteTable } from './routes';
 import { restoreSnapshot, takeSnapshot } from './persist/snapshot';
@@ -39,7 +40,7 @@ export interface EmulatorOptions {
 	tokenLifetimeS?: number;
 	/**
 	 * Where file contents and the CA live; a fresh temp dir (removed on close) unless given. A given
-	 * directory also keeps the accounts, tokens and stored tree, so that a restart with it finds them.
+	 * directory also keeps the accounts, tokens, stored tree and TLS keys, so that a restart with it finds them.
 	 */
 	dataDir?: string;
 	/** Most milliseconds a long-poll waits past its timeout (Dropbox's jitter); DEFAULT_LONGPOLL_JITTER_MS unless given. */
@@ -78,7 +79,8 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
 
 async function startEmulator(options: EmulatorOptions, dataDir: string, ownDataDir: boolean): Promise<Emulator> {
 	fs.mkdirSync(dataDir, { recursive: true });
-	const tls = await createTlsMaterial(dataDir);
+	// A data directory of the caller's keeps the keys too, so that whoever trusts this emulator trusts it after a restart.
+	const tls = await createTlsMaterial(dataDir, { keep: !ownDataDir });
 
 	const accounts = new AccountStore(options.tokenLifetimeS ?? DEFAULT_TOKEN_LIFETIME_S);
 	const tokens = new TokenStore();
@@ -86,7 +88,7 @@ async function startEmulator(options: EmulatorOptions, dataDir: string, ownDataD
 	// Every long-poll listens for changes: many waiting clients are normal, not a leak.
 	changes.setMaxListeners(0);
 	const longpoll = new LongpollPolicy(options.longpollJitterMs);
-	const base = { dataDir, accounts, changes, longpoll };
+	const base = { dataDir, accounts, changes, longpoll, limits: { ...DEFAULT_FILE_LIMITS } };
 	const files = (options.fileService ?? createFileService)(base);
 	const state: PlatformState = { ...base, files, tokens, demoAccountId: '' };
 	const platform: Platform = {
@@ -120,6 +122,7 @@ async function startEmulator(options: EmulatorOptions, dataDir: string, ownDataD
 			platform.faults.clear();
 			platform.log.clear();
 			longpoll.clear();
+			state.limits = { ...DEFAULT_FILE_LIMITS };
 			tokens.clear();
 			accounts.clear();
 			await files.clear();

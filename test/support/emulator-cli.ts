@@ -1,6 +1,6 @@
 /**
  * The emulator as its own process, started by its documented command line, seen only from outside:
- * its stdout line, HTTPS, signals and /proc. For tests of the CLI contract (DESIGN §6).
+ * its stdout line, HTTPS, signals and /proc. For tests of the CLI contract (CONTRIBUTING.md, "The emulator").
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';

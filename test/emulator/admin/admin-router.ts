@@ -1,6 +1,6 @@
 /**
  * The admin interface (`/__admin/…` on any non-Dropbox Host): accounts, seeded files, faults, long-poll
- * backoff, tokens, cursors, the request log and a full reset. JSON in, JSON out; unknown calls are 404.
+ * backoff, limits, tokens, cursors, the request log and a full reset. JSON in, JSON out; unknown calls are 404.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AccountCredentials } from '../accounts/credentials';
@@ -11,6 +11,7 @@ import type { Platform } from '../dispatch/platform';
 import { sendJson } from '../dispatch/respond';
 import { AdminError } from './admin-error';
 import { accountFrom, optionalNumber, optionalScopes, optionalString, readJsonObject } from './input';
+import { changedLimits, limitsJson } from './limits';
 
 export interface AdminDeps {
 	platform: Platform;
@@ -82,6 +83,11 @@ const calls: Record<string, AdminCall> = {
 		const account = accountFrom(platform.state, (await readJsonObject(req)).account_id);
 		platform.state.files.resetCursors(account);
 		return { ok: true };
+	},
+	'GET /limits': async ({ platform }) => limitsJson(platform.state.limits),
+	'POST /limits': async ({ platform }, req) => {
+		platform.state.limits = changedLimits(platform.state.limits, await readJsonObject(req));
+		return limitsJson(platform.state.limits);
 	},
 	'GET /log': async ({ platform }) => platform.log.all(),
 	'POST /reset': async (deps) => ({ demo: await deps.reset() }),

@@ -1,6 +1,7 @@
 /**
- * The emulator's fixed contract (DESIGN §6) checked from outside, the way other programs meet it: the CLI
- * as its own process, clients in processes of their own through the preload, and plain HTTPS.
+ * The emulator's fixed contract (README "Testing"; CONTRIBUTING.md, "The emulator") checked from outside, the way
+ * other programs meet it: the CLI as its own process, clients in processes of their own through the preload, and
+ * plain HTTPS.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';

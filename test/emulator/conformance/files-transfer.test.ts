@@ -115,12 +115,16 @@ describeRoute('files/upload_session/finish_batch_v2', () => emu, () => {
 
 describeRoute('files/upload_session/finish_batch', () => emu, () => {
 	describeRoute('files/upload_session/finish_batch/check', () => emu, () => {
-		it('launches a job whose check answers complete', async () => {
+		it('launches a job whose check answers in_progress, then complete', async () => {
 			const dbx = client(emu);
 			const { session_id } = (await dbx.filesUploadSessionStart({ close: true, contents: 'job' })).result;
 			const launch = (await dbx.filesUploadSessionFinishBatch({ entries: [{ cursor: { session_id, offset: 3 }, commit: { path: '/Transfer/job.txt' } }] })).result;
 			expect(launch['.tag']).toBe('async_job_id');
-			const status = (await dbx.filesUploadSessionFinishBatchCheck({ async_job_id: (launch as { async_job_id: string }).async_job_id })).result;
+			const async_job_id = (launch as { async_job_id: string }).async_job_id;
+			const first = (await dbx.filesUploadSessionFinishBatchCheck({ async_job_id })).result;
+			expect(first['.tag']).toBe('in_progress');
+			let status = first;
+			while (status['.tag'] === 'in_progress') status = (await dbx.filesUploadSessionFinishBatchCheck({ async_job_id })).result;
 			expect(status).toMatchObject({ '.tag': 'complete', entries: [{ '.tag': 'success', path_display: '/Transfer/job.txt' }] });
 		});
 	});

@@ -16,13 +16,3 @@ export async function readSmallBody(req: IncomingMessage, limit = MAX_SMALL_BODY
 	}
 	return Buffer.concat(chunks);
 }
-
-/** Reads `count` bytes of the body (or all of it if shorter), discarding them. */
-export async function consumeBytes(req: IncomingMessage, count: number): Promise<void> {
-	let seen = 0;
-	if (count <= 0) return;
-	for await (const chunk of req as AsyncIterable<Buffer>) {
-		seen += (chunk as Buffer).length;
-		if (seen >= count) return;
-	}
-}

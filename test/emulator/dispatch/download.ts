@@ -1,10 +1,14 @@
 /**
- * Streaming a download from disk with its result in `Dropbox-API-Result`; `Range` gives 206, a bad
- * range 416; a matching `If-None-Match` gives 304. The file is piped, never read whole into memory.
+ * Sending download-style answers, the result in `Dropbox-API-Result`. A stored file: `Range` gives 206,
+ * a bad range 416. A body made while it is sent (a folder's zip): chunked, and no `Range` (Dropbox serves
+ * none there: "this endpoint does not support HTTP range requests", so the header is ignored). Both: a
+ * weak ETag when the handler names one, and 304 for a matching `If-None-Match`. Bodies are streamed,
+ * never held whole in memory; a `reset` fault cuts them off after its `after_bytes`.
  */
 import * as fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pipeline } from 'node:stream/promises';
+import type { StreamBody } from '../contract';
+import { writeBody } from './body-writer';
 import { ifNoneMatchHits, weakEtag } from './etag';
 import { headerSafeJson } from './header-safe-json';
 import { parseRange } from './range';
@@ -17,6 +21,12 @@ export interface DownloadAnswer {
 	etag?: string;
 }
 
+export interface StreamAnswer {
+	result: unknown;
+	body: StreamBody;
+	etag?: string;
+}
+
 /** `dropAfterBytes`: a reset fault; send that much of the body, then drop the connection. */
 export async function sendDownload(
 	req: IncomingMessage,
@@ -24,14 +34,11 @@ export async function sendDownload(
 	answer: DownloadAnswer,
 	dropAfterBytes?: number,
 ): Promise<void> {
-	const etag = answer.etag === undefined ? undefined : weakEtag(answer.etag);
-	const cache: Record<string, string> = etag === undefined ? {} : { ETag: etag };
-	if (etag !== undefined && ifNoneMatchHits(req.headers['if-none-match'], etag)) {
-		res.writeHead(304, cache).end();
-		return;
-	}
+	const cache = cacheHeaders(answer.etag);
+	if (notModified(req, res, cache, dropAfterBytes)) return;
 	const range = parseRange(req.headers.range, answer.size);
 	if (range.kind === 'unsatisfiable') {
+		if (dropAfterBytes !== undefined) return void res.socket?.destroy();
 		sendText(res, 416, 'Requested Range Not Satisfiable', { 'Content-Range': `bytes */${answer.size}` });
 		return;
 	}
@@ -46,19 +53,42 @@ export async function sendDownload(
 	};
 	if (range.kind === 'partial') headers['Content-Range'] = `bytes ${start}-${end}/${answer.size}`;
 	res.writeHead(range.kind === 'partial' ? 206 : 200, headers);
-	if (answer.size === 0) {
-		res.end();
-		return;
-	}
-	if (dropAfterBytes !== undefined) {
-		const last = Math.min(end, start + dropAfterBytes - 1);
-		if (last >= start) {
-			for await (const chunk of fs.createReadStream(answer.file, { start, end: last })) {
-				await new Promise<void>((resolve) => res.write(chunk as Buffer, () => resolve()));
-			}
-		}
-		res.socket?.destroy();
-		return;
-	}
-	await pipeline(fs.createReadStream(answer.file, { start, end }), res);
+	const chunks = answer.size === 0 ? none() : (fs.createReadStream(answer.file, { start, end }) as AsyncIterable<Buffer>);
+	await writeBody(res, chunks, dropAfterBytes);
 }
+
+/** `signal`: aborted when the client goes away, so that the body stops being made. */
+export async function sendStream(
+	req: IncomingMessage,
+	res: ServerResponse,
+	answer: StreamAnswer,
+	signal: AbortSignal,
+	dropAfterBytes?: number,
+): Promise<void> {
+	try {
+		const cache = cacheHeaders(answer.etag);
+		if (notModified(req, res, cache, dropAfterBytes)) return;
+		res.writeHead(200, {
+			'Content-Type': 'application/octet-stream',
+			'Dropbox-API-Result': headerSafeJson(answer.result),
+			...cache,
+		});
+		await writeBody(res, answer.body.chunks(signal), dropAfterBytes);
+	} finally {
+		answer.body.close();
+	}
+}
+
+function cacheHeaders(validator: string | undefined): Record<string, string> {
+	return validator === undefined ? {} : { ETag: weakEtag(validator) };
+}
+
+/** Answers 304 when `If-None-Match` names the current tag — or, under a reset fault, drops the line instead. */
+function notModified(req: IncomingMessage, res: ServerResponse, cache: Record<string, string>, dropAfterBytes: number | undefined): boolean {
+	if (cache.ETag === undefined || !ifNoneMatchHits(req.headers['if-none-match'], cache.ETag)) return false;
+	if (dropAfterBytes !== undefined) res.socket?.destroy();
+	else res.writeHead(304, cache).end();
+	return true;
+}
+
+async function* none(): AsyncIterable<Buffer> {}

@@ -33,6 +33,8 @@ describe('faultProblem', () => {
 		expect(faultProblem({ route: 'x', kind: 'status', status: 200 })).toMatch(/status/);
 		expect(faultProblem({ route: 'x', kind: 'delay' })).toMatch(/delay_ms/);
 		expect(faultProblem({ route: 'x', kind: 'reset', times: 0 })).toMatch(/times/);
+		expect(faultProblem({ route: 'x', kind: 'reset', after_bytes: -1 })).toMatch(/after_bytes/);
+		expect(faultProblem({ route: 'x', kind: 'reset', after_bytes: 1.5 })).toMatch(/after_bytes/);
 		expect(faultProblem({ route: 'x', kind: 'status', status: 429, body: 'xml' as never })).toMatch(/body must be/);
 		expect(faultProblem({ route: 'x', kind: 'status', status: 503, body: 'text' })).toMatch(/429/);
 	});

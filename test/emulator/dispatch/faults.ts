@@ -12,6 +12,10 @@ export interface FaultSpec {
 	kind: 'status' | 'reset' | 'delay';
 	status?: number;
 	retry_after?: number;
+	/**
+	 * For `reset`: how many bytes of the body go through before the connection drops — of a download's
+	 * answer, or of an upload's request (route-call.ts, body-cut.ts). 0 unless given.
+	 */
 	after_bytes?: number;
 	delay_ms?: number;
 	/** How many calls fail this way; 1 unless given. */
@@ -50,6 +54,9 @@ export function faultProblem(spec: Partial<FaultSpec>): string | undefined {
 	if (!['status', 'reset', 'delay'].includes(spec.kind as string)) return 'kind must be status, reset or delay';
 	if (spec.kind === 'status' && !(Number.isInteger(spec.status) && spec.status! >= 400 && spec.status! < 600)) {
 		return 'status must be an HTTP error status (400-599)';
+	}
+	if (spec.after_bytes !== undefined && !(Number.isInteger(spec.after_bytes) && spec.after_bytes >= 0)) {
+		return 'after_bytes must be an integer ≥ 0';
 	}
 	if (spec.kind === 'delay' && !(typeof spec.delay_ms === 'number' && spec.delay_ms >= 0)) {
 		return 'delay_ms must be a number ≥ 0';

@@ -1,5 +1,5 @@
 /** Everything the request pipeline works with, built once by createEmulator. */
-import type { EmulatorState, HandlerMap } from '../contract';
+import type { EmulatorState, FileLimits, HandlerMap } from '../contract';
 import type { AccountStore } from '../accounts/account-store';
 import type { TokenStore } from '../accounts/token-store';
 import type { RouteTable } from '../routes';
@@ -15,6 +15,8 @@ export interface PlatformState extends EmulatorState {
 	demoAccountId: string;
 	/** Long-poll jitter and the backoff the admin interface asks for. */
 	longpoll: LongpollPolicy;
+	/** The files part's limits in force; the admin interface replaces them (handlers read them per call). */
+	limits: FileLimits;
 }
 
 export interface Platform {

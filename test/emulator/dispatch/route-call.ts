@@ -6,8 +6,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError, type HandlerContext, type RouteSpec } from '../contract';
 import { authenticate } from './auth';
 import { decodeArgument } from './args';
-import { consumeBytes } from './body';
-import { sendDownload } from './download';
+import { cutBodyAfter } from './body-cut';
+import { sendDownload, sendStream } from './download';
 import { sendStatusFault } from './fault-answer';
 import type { FaultSpec } from './faults';
 import { HOSTNAMES, type DropboxHost } from './hosts';
@@ -43,9 +43,10 @@ export async function callRoute(
 		sendStatusFault(res, route.key, fault);
 		return;
 	}
-	if (fault?.kind === 'reset' && route.style !== 'download') {
-		// An upload reads part of its body before the line drops; an RPC call never gets an answer.
-		if (route.style === 'upload') await consumeBytes(req, fault.after_bytes ?? 0);
+	// A reset fault: an RPC call never reaches its handler; an upload's body is cut after `after_bytes`
+	// (body-cut.ts); a download's answer after `after_bytes` of its body. No reset call gets a whole answer.
+	const reset = fault?.kind === 'reset' ? (fault.after_bytes ?? 0) : undefined;
+	if (reset !== undefined && route.style === 'rpc') {
 		res.socket?.destroy();
 		return;
 	}
@@ -61,20 +62,20 @@ export async function callRoute(
 			account: caller.account,
 			appKey: caller.appKey,
 			pathRoot: typeof pathRoot === 'string' ? pathRoot : undefined,
-			body: req as AsyncIterable<Buffer>,
+			body: reset !== undefined && route.style === 'upload' ? cutBodyAfter(req, reset) : (req as AsyncIterable<Buffer>),
 			req,
 			signal: abort.signal,
 			emulator: platform.state,
 		};
 		const result = await handler(ctx);
-		if (result.kind === 'json') {
-			sendJson(res, 200, result.body);
-			return;
-		}
-		const dropAfter = fault?.kind === 'reset' ? (fault.after_bytes ?? 0) : undefined;
-		await sendDownload(req, res, result, dropAfter);
+		if (result.kind === 'download') return await sendDownload(req, res, result, reset);
+		if (result.kind === 'stream') return await sendStream(req, res, result, abort.signal, reset);
+		// An upload whose whole body arrived was carried out; its answer is what the line loses.
+		if (reset !== undefined) return void res.socket?.destroy();
+		sendJson(res, 200, result.body);
 	} catch (error) {
-		if (res.headersSent || res.destroyed) {
+		if (res.headersSent || res.destroyed || reset !== undefined) {
+			// Under a reset fault, a refusal is lost on the line too.
 			res.destroy();
 			return;
 		}

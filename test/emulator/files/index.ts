@@ -5,20 +5,14 @@
 import type { HandlerMap } from '../contract';
 import { copyV2, deleteV2, moveV2 } from './copy-move-delete';
 import { download } from './download';
+import { downloadZip } from './download-zip';
 import { createFolderV2 } from './folders';
 import { listFolder, listFolderContinue, listFolderGetLatestCursor } from './list-folder';
 import { listFolderLongpoll } from './longpoll';
 import { getMetadata } from './metadata';
 import { upload } from './upload';
-import {
-	uploadSessionAppendV1,
-	uploadSessionAppendV2,
-	uploadSessionFinish,
-	uploadSessionFinishBatch,
-	uploadSessionFinishBatchCheck,
-	uploadSessionFinishBatchV2,
-	uploadSessionStart,
-} from './upload-session';
+import { uploadSessionFinishBatch, uploadSessionFinishBatchCheck, uploadSessionFinishBatchV2 } from './finish-batch';
+import { uploadSessionAppendV1, uploadSessionAppendV2, uploadSessionFinish, uploadSessionStart } from './upload-session';
 
 export { createFileService } from './service';
 
@@ -41,4 +35,5 @@ export const filesHandlers: HandlerMap = {
 	'files/upload_session/finish_batch_v2': uploadSessionFinishBatchV2,
 	'files/upload_session/finish_batch/check': uploadSessionFinishBatchCheck,
 	'files/download': download,
+	'files/download_zip': downloadZip,
 };

@@ -108,12 +108,21 @@ describe('upload sessions', () => {
 		expect(result.entries[2]).toMatchObject({ '.tag': 'success', path_display: '/batch/two.txt' });
 	});
 
-	it('finish_batch answers a job id that finish_batch/check resolves', async () => {
+	it('finish_batch answers a job id that finish_batch/check reports in_progress, then complete', async () => {
 		const one = await start('one', { close: true });
 		const launch = await world.json('files/upload_session/finish_batch', { entries: [{ cursor: { session_id: one, offset: 3 }, commit: { path: '/j.txt' } }] });
 		expect(launch['.tag']).toBe('async_job_id');
-		const status = await world.json('files/upload_session/finish_batch/check', { async_job_id: launch.async_job_id });
+		const check = () => world.json('files/upload_session/finish_batch/check', { async_job_id: launch.async_job_id });
+		expect(await check()).toEqual({ '.tag': 'in_progress' });
+		let status = await check();
+		while (status['.tag'] === 'in_progress') {
+			await new Promise((resolve) => setTimeout(resolve, 5));
+			status = await check();
+		}
 		expect(status).toMatchObject({ '.tag': 'complete', entries: [{ '.tag': 'success', path_display: '/j.txt' }] });
+		// Another account cannot see the job.
+		const foreign = await world.failure('files/upload_session/finish_batch/check', { async_job_id: launch.async_job_id }, { account: world.teamMember });
+		expect(foreign.error).toEqual({ '.tag': 'invalid_async_job_id' });
 		const unknown = await world.failure('files/upload_session/finish_batch/check', { async_job_id: 'dbjid:nope' });
 		expect(unknown.error).toEqual({ '.tag': 'invalid_async_job_id' });
 	});

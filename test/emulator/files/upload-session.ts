@@ -1,31 +1,16 @@
 /**
- * files/upload_session/start, append_v2 (and the deprecated append), finish, finish_batch_v2,
- * finish_batch + finish_batch/check. Limits and error unions as files.stone states them: 150 MiB per
- * request (`payload_too_large`, answered as the route's 409 error), 2^41 - 2^22 bytes per session
- * (`too_large`), 4 MiB alignment for concurrent sessions.
+ * files/upload_session/start, append_v2 (and the deprecated append) and finish (the batch finishes are in
+ * finish-batch.ts). Limits and error unions as files.stone states them: 150 MiB per request
+ * (`payload_too_large`, answered as the route's 409 error), 2^41 - 2^22 bytes per session (`too_large`),
+ * 4 MiB alignment for concurrent sessions.
  */
-import type { Account, HandlerContext, HandlerResult } from '../contract';
-import { type CommitInfoArg, commitOptions } from './commit-info';
+import type { HandlerContext, HandlerResult } from '../contract';
 import { callerView } from './context';
-import { LookupFailure, type Tagged, WriteRejected, json, nest, routeError, tooManyWriteOperations } from './errors';
-import { LOOKUP_TAGS, SessionFailure, appendToSession, joinPieces } from './session-data';
+import { json, routeError, tooManyWriteOperations } from './errors';
+import { type CursorArg, type FinishArg, FinishFailure, finishOne } from './session-commit';
+import { SessionFailure, appendToSession } from './session-data';
 import { drain } from './store/blobs';
-import type { FileStore } from './store/file-store';
-import { newJobId } from './store/ids';
-import type { Namespace } from './store/namespaces';
-import { type FileMetadataJson, renderFile, withoutTag } from './store/render';
-import { commitFile } from './store/write-file';
-
-interface CursorArg {
-	session_id: string;
-	offset: number;
-}
-
-interface FinishArg {
-	cursor: CursorArg;
-	commit: CommitInfoArg;
-	content_hash?: string | null;
-}
+import { withoutTag } from './store/render';
 
 function sessionTypeIsConcurrent(value: unknown): boolean {
 	const tag = typeof value === 'string' ? value : (value as { '.tag'?: string } | null | undefined)?.['.tag'];
@@ -79,75 +64,6 @@ export async function uploadSessionAppendV1(ctx: HandlerContext): Promise<Handle
 	return append(ctx, ctx.arg as CursorArg, false);
 }
 
-/** A finish refused: the UploadSessionFinishError value. */
-class FinishFailure extends Error {
-	constructor(readonly error: Tagged) {
-		super(error['.tag']);
-	}
-}
-
-function asFinishError(error: Tagged): Tagged {
-	return LOOKUP_TAGS.has(error['.tag']) ? nest('lookup_failed', error) : error;
-}
-
-/**
- * Commits one session. `body` is the finish call's own data (single finish only); in a batch every
- * session must already be closed.
- */
-async function finishOne(store: FileStore, account: Account, view: Namespace, arg: FinishArg, body: AsyncIterable<Buffer> | undefined): Promise<FileMetadataJson> {
-	const data = body ?? (async function* () {})();
-	const session = store.sessions.get(arg.cursor.session_id, account.accountId);
-	try {
-		if (!session) {
-			await drain(data);
-			throw new SessionFailure({ '.tag': 'not_found' });
-		}
-		if (session.finished) {
-			await drain(data);
-			throw new SessionFailure({ '.tag': 'closed' });
-		}
-		let callData = { size: 0, contentHash: '' };
-		if (session.concurrent) {
-			if ((await drain(data)) > 0) throw new FinishFailure({ '.tag': 'concurrent_session_data_not_allowed' });
-			if (!session.closed) throw new FinishFailure({ '.tag': 'concurrent_session_not_closed' });
-			await joinPieces(store, session);
-			if (arg.cursor.offset !== session.size) throw new SessionFailure({ '.tag': 'incorrect_offset', correct_offset: session.size });
-		} else if (!body) {
-			if (!session.closed) throw new SessionFailure({ '.tag': 'not_closed' });
-			if (arg.cursor.offset !== session.size) throw new SessionFailure({ '.tag': 'incorrect_offset', correct_offset: session.size });
-		} else if (session.closed) {
-			if ((await drain(data)) > 0) throw new SessionFailure({ '.tag': 'closed' });
-			if (arg.cursor.offset !== session.size) throw new SessionFailure({ '.tag': 'incorrect_offset', correct_offset: session.size });
-		} else {
-			callData = await appendToSession(store, session, arg.cursor.offset, data, { close: true });
-		}
-		// The hash covers this call's data (files.stone); a call without data can only mean the whole file.
-		const wholeHash = session.hasher.digest();
-		if (arg.content_hash && arg.content_hash !== (callData.size > 0 ? callData.contentHash : wholeHash)) {
-			throw new FinishFailure({ '.tag': 'content_hash_mismatch' });
-		}
-
-		let target;
-		try {
-			target = store.resolve(view, arg.commit.path, account);
-		} catch (error) {
-			if (error instanceof LookupFailure) throw new FinishFailure(nest('path', { '.tag': 'malformed_path' }));
-			throw error;
-		}
-		try {
-			const placed = commitFile(store, target, { file: session.file, size: session.size, contentHash: wholeHash }, commitOptions(arg.commit));
-			store.sessions.finish(session);
-			return renderFile(target.view, placed);
-		} catch (error) {
-			if (error instanceof WriteRejected) throw new FinishFailure(nest('path', error.failure));
-			throw error;
-		}
-	} catch (error) {
-		if (error instanceof SessionFailure) throw new FinishFailure(asFinishError(error.error));
-		throw error;
-	}
-}
-
 export async function uploadSessionFinish(ctx: HandlerContext): Promise<HandlerResult> {
 	const { store, account, view } = callerView(ctx);
 	const arg = ctx.arg as FinishArg;
@@ -164,40 +80,4 @@ export async function uploadSessionFinish(ctx: HandlerContext): Promise<HandlerR
 	} finally {
 		release();
 	}
-}
-
-/** Commits every entry as one write (no write-gate place per file); results by position. */
-async function finishBatch(ctx: HandlerContext): Promise<Tagged[]> {
-	const { store, account, view } = callerView(ctx);
-	const entries = (ctx.arg as { entries: FinishArg[] }).entries;
-	const results: Tagged[] = [];
-	for (const entry of entries) {
-		try {
-			results.push({ '.tag': 'success', ...withoutTag(await finishOne(store, account, view, entry, undefined)) });
-		} catch (error) {
-			if (!(error instanceof FinishFailure)) throw error;
-			results.push({ '.tag': 'failure', failure: error.error });
-		}
-	}
-	return results;
-}
-
-export async function uploadSessionFinishBatchV2(ctx: HandlerContext): Promise<HandlerResult> {
-	return json({ entries: await finishBatch(ctx) });
-}
-
-/** The deprecated asynchronous form: the work is done at once, its result kept for finish_batch/check. */
-export async function uploadSessionFinishBatch(ctx: HandlerContext): Promise<HandlerResult> {
-	const { store } = callerView(ctx);
-	const entries = await finishBatch(ctx);
-	const jobId = newJobId();
-	store.jobs.set(jobId, { '.tag': 'complete', entries });
-	return json({ '.tag': 'async_job_id', async_job_id: jobId });
-}
-
-export async function uploadSessionFinishBatchCheck(ctx: HandlerContext): Promise<HandlerResult> {
-	const { store } = callerView(ctx);
-	const result = store.jobs.get(String((ctx.arg as { async_job_id: string }).async_job_id));
-	if (!result) throw routeError({ '.tag': 'invalid_async_job_id' });
-	return json(result);
 }

@@ -41,7 +41,14 @@ export class BlobStore {
 	async writeStream(source: AsyncIterable<Buffer>, maxBytes = Number.POSITIVE_INFINITY): Promise<StreamedBlob> {
 		const file = this.newPath();
 		const hasher = new ContentHasher();
-		const written = await appendStream(file, 'w', 0, source, [hasher], maxBytes);
+		let written: AppendResult;
+		try {
+			written = await appendStream(file, 'w', 0, source, [hasher], maxBytes);
+		} catch (error) {
+			// The body broke off (the client went away): nothing will ever refer to this file.
+			await unlink(file).catch(() => undefined);
+			throw error;
+		}
 		if (written.overLimit) await unlink(file).catch(() => undefined);
 		return { file, size: written.size, contentHash: hasher.digest(), overLimit: written.overLimit, hasher };
 	}

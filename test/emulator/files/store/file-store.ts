@@ -14,6 +14,7 @@ import { NamespaceTable, type Namespace } from './namespaces';
 import { type FileNode, type FolderNode, type Located, type Tree, type TreeNode, filesOf, newFolder, preOrder } from './tree';
 import { randomBytes } from 'node:crypto';
 import { UploadSessionTable } from './upload-sessions';
+import { BatchJobs } from './batch-jobs';
 
 /** Where a path argument points: a tree, the absolute components (caller's case where nothing exists yet), and the namespace paths are shown relative to. */
 export interface Target {
@@ -31,8 +32,8 @@ export class FileStore {
 	readonly blobs: BlobStore;
 	readonly revisions = new RevisionCounter();
 	readonly sessions: UploadSessionTable;
-	/** Results of upload_session/finish_batch jobs, by async job id. */
-	readonly jobs = new Map<string, unknown>();
+	/** upload_session/finish_batch jobs, by async job id. */
+	readonly jobs = new BatchJobs();
 	/** Changes on every clear(): cursors from before answer `reset`. */
 	epoch = randomBytes(6).toString('base64url');
 	/** Per namespace: bumped by the admin's cursors/reset. */

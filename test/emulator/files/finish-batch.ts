@@ -1,0 +1,57 @@
+/**
+ * files/upload_session/finish_batch_v2 (synchronous) and the deprecated finish_batch (an async job,
+ * polled with finish_batch/check). Each entry is committed on its own, in order: one that fails — an
+ * unknown or unclosed session, a wrong offset, a conflict at its path — fails alone, as a `failure`
+ * entry at its position, and the others go ahead. The batch counts as one write: it never meets
+ * `too_many_write_operations` (see store/write-gate.ts).
+ */
+import type { HandlerContext, HandlerResult } from '../contract';
+import { callerView } from './context';
+import { type Tagged, json, routeError } from './errors';
+import { limitsOf } from './limits';
+import { type FinishArg, FinishFailure, finishOne } from './session-commit';
+import { withoutTag } from './store/render';
+
+type Caller = ReturnType<typeof callerView>;
+
+/** Commits every entry in order; the result entries are in the same positions as the arguments'. */
+async function commitEntries({ store, account, view }: Caller, entries: FinishArg[]): Promise<Tagged[]> {
+	const results: Tagged[] = [];
+	for (const entry of entries) {
+		try {
+			// No data in a batch: files.stone asks for every session to be closed (`not_closed` otherwise).
+			results.push({ '.tag': 'success', ...withoutTag(await finishOne(store, account, view, entry, undefined)) });
+		} catch (error) {
+			if (!(error instanceof FinishFailure)) throw error;
+			results.push({ '.tag': 'failure', failure: error.error });
+		}
+	}
+	return results;
+}
+
+export async function uploadSessionFinishBatchV2(ctx: HandlerContext): Promise<HandlerResult> {
+	return json({ entries: await commitEntries(callerView(ctx), entriesOf(ctx)) });
+}
+
+/** Answers a job id at once; the commits run after the answer, as Dropbox's background job does. */
+export async function uploadSessionFinishBatch(ctx: HandlerContext): Promise<HandlerResult> {
+	// The caller and its Path-Root are checked now: a bad header is this call's 400, not the job's failure.
+	const caller = callerView(ctx);
+	const entries = entriesOf(ctx);
+	const jobId = caller.store.jobs.launch(caller.account.accountId, () => commitEntries(caller, entries));
+	return json({ '.tag': 'async_job_id', async_job_id: jobId });
+}
+
+export async function uploadSessionFinishBatchCheck(ctx: HandlerContext): Promise<HandlerResult> {
+	const { store, account } = callerView(ctx);
+	const jobId = (ctx.arg as { async_job_id: string }).async_job_id;
+	const status = store.jobs.check(jobId, account.accountId, limitsOf(ctx).batchInProgressChecks);
+	if (status.kind === 'unknown') throw routeError({ '.tag': 'invalid_async_job_id' });
+	if (status.kind === 'failed') throw routeError({ '.tag': 'internal_error' });
+	if (status.kind === 'running') return json({ '.tag': 'in_progress' });
+	return json({ '.tag': 'complete', entries: status.entries });
+}
+
+function entriesOf(ctx: HandlerContext): FinishArg[] {
+	return (ctx.arg as { entries: FinishArg[] }).entries;
+}

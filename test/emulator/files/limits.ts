@@ -1,0 +1,29 @@
+/**
+ * Dropbox's limits for `files/download_zip` and the emulator's pace for `finish_batch/check`, and how a
+ * handler finds the ones in force (the admin interface may have changed them for a test).
+ */
+import type { FileLimits, HandlerContext } from '../contract';
+
+const GiB = 1024 ** 3;
+
+/**
+ * files.stone: "The folder must be less than 20 GB in size and any single file within must be less than
+ * 4 GB in size. The resulting zip must have fewer than 10,000 total file and folder entries, including
+ * the top level folder." GB is taken as GiB: the 4 GB per file is the classic zip's 32-bit size field.
+ */
+export const DEFAULT_FILE_LIMITS: Readonly<FileLimits> = {
+	zipSizeLimit: 20 * GiB,
+	zipEntryLimit: 10_000,
+	// Dropbox's batch commits take a while: a client has to poll at least once, so it meets in_progress.
+	batchInProgressChecks: 1,
+};
+
+/**
+ * A single file in a zip must be smaller than this (not configurable: it is what a zip entry without
+ * Zip64 sizes can hold, 0xFFFFFFFF itself being Zip64's marker).
+ */
+export const MAX_ZIP_FILE_BYTES = 0xffff_ffff;
+
+export function limitsOf(ctx: HandlerContext): FileLimits {
+	return ctx.emulator.limits ?? DEFAULT_FILE_LIMITS;
+}
