@@ -61,6 +61,19 @@ export const ERROR_HINTS: Record<string, Hint> = {
 		`Dropbox does not allow this name${at(path)} (for example a name ending in a space or a period, or a reserved name). Rename it.`,
 	not_file: ({ path }) => `The item${at(path)} is a folder, and this operation needs a file.`,
 	not_folder: ({ path }) => `The item${at(path)} is a file, and this operation needs a folder.`,
+	unsupported_file: ({ path }) =>
+		`The file${at(path)} is a cloud document (such as a Google Doc or a Dropbox Paper doc) that Dropbox does not hand over as a file. Open it in Dropbox and save or export a copy in a regular format, then use that copy.`,
+	// download_zip's limits. The tags are shared: `too_large` also ends an upload past 2 TiB, `too_many_files` a copy,
+	// move or delete of more than 10,000 entries; each hint stays true for those.
+	too_large: ({ path }) =>
+		`Too large for Dropbox${at(path)}. A folder downloaded as a ZIP must be under 20 GB with every file in it under 4 GB: download its subfolders one at a time, or its big files one by one with File → Download. An uploaded file may be at most 2 TiB.`,
+	too_many_files: ({ path }) =>
+		`Too many files and folders${at(path)} for one Dropbox request: a ZIP download, copy or move may hold at most 10,000 entries (the top folder included). Work on smaller parts, for example one subfolder at a time.`,
+	// Raised by our own checks of a download (nodes/shared/transfer/download.ts), not by Dropbox.
+	content_hash_mismatch: ({ path }) =>
+		`The bytes received${at(path)} differ from the file Dropbox holds (its content hash does not match), so they were altered on the way; no output was kept. Run again; if it keeps happening, something between n8n and Dropbox (a proxy or a scanning firewall) is changing downloads.`,
+	download_inconsistent: ({ path }) =>
+		`Dropbox's answers for the download${at(path)} did not fit together (see the reason in the details), so no output was kept. Run again.`,
 	no_write_permission: ({ path }) =>
 		`The account may not write${at(path)}: it is a read-only shared folder or outside the app's folder.`,
 	invalid_root: () =>
