@@ -1,6 +1,6 @@
 import type { INode, INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
-/** The credential type names (DESIGN §1): the OAuth2 (browser flow) one and the app key + refresh token one. */
+/** The credential type names (fixed, see CONTRIBUTING.md): the OAuth2 (browser flow) one and the app key + refresh token one. */
 export const BROWSER_FLOW_CREDENTIAL_TYPE = 'dropboxSuiteOAuth2Api';
 export const APP_CREDENTIAL_TYPE = 'dropboxSuiteAppApi';
 

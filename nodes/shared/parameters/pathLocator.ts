@@ -9,7 +9,7 @@ import { DROPBOX_URL_REGEX, dropboxUrlToPath } from './dropboxUrl';
 
 /**
  * A file or folder picked four ways: browsing, typing a path, an `id:` ID, or a dropbox.com/home
- * address. `name` is `path` or `toPath` (DESIGN §1).
+ * address. `name` is `path` or `toPath` (fixed names: CONTRIBUTING.md).
  */
 export function pathLocator(
 	overrides: Partial<INodeProperties> & Pick<INodeProperties, 'name' | 'displayName'>,
