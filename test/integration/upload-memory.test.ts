@@ -1,8 +1,8 @@
 /**
  * A file far larger than a chunk uploads with memory bounded by the chunk size: the process's peak RSS while
  * uploading is sampled. Measured here: about 40 MiB plus 5 chunks (8 MiB chunks: +80 MiB; 16: +120; 32: +171),
- * the emulator in the same process and buffers awaiting collection included, flat in the file's size. The
- * bound is half the file: holding the file would exceed it.
+ * the emulator in the same process and buffers awaiting collection included, flat in the file's size (more on a
+ * busy machine, where collection lags). The bound is three quarters of the file: holding the file would exceed it.
  */
 import * as fs from 'node:fs';
 
@@ -13,10 +13,10 @@ import { runNode, storedBinaryInput } from '../support/n8n';
 import { credentialFor, credentialTypes } from './credentials.fixture';
 
 const MIB = 1024 * 1024;
-const FILE_BYTES = 256 * MIB;
+const FILE_BYTES = 300 * MIB;
 const CHUNK_MIB = 8;
 
-describe('a 256 MiB upload', () => {
+describe('a 300 MiB upload', () => {
 	let emulator: TestEmulator;
 	let file: GeneratedFile;
 
@@ -61,6 +61,6 @@ describe('a 256 MiB upload', () => {
 		console.log(
 			`upload of ${FILE_BYTES / MIB} MiB in ${CHUNK_MIB} MiB chunks: ${((Date.now() - started) / 1000).toFixed(1)} s, peak RSS growth ${growthMiB.toFixed(0)} MiB`,
 		);
-		expect(growthMiB).toBeLessThan(FILE_BYTES / MIB / 2);
+		expect(growthMiB).toBeLessThan((FILE_BYTES / MIB) * 0.75);
 	});
 });

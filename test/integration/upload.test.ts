@@ -121,7 +121,7 @@ describe('file → upload', () => {
 	});
 
 	it('uploads many items in parallel and commits them in one batch; a failed item fails alone', async () => {
-		const files = Array.from({ length: 40 }, (_, index) => ({ name: `file-${index}.txt`, content: randomBytes(2000 + index) }));
+		const files = Array.from({ length: 200 }, (_, index) => ({ name: `file-${index}.txt`, content: randomBytes(2000 + index) }));
 		await run({ inputType: 'text', fileContent: 'already here', path: at('/Batch/file-7.txt') });
 		const before = (await emulator.log()).length;
 		const result = await run(
