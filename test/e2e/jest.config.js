@@ -1,4 +1,4 @@
-/** The end-to-end suite: the real n8n 2.41 on Node 24 with our packed package (DESIGN §7). */
+/** The end-to-end suite: the real n8n 2.41 on Node 24 with our packed package (CONTRIBUTING.md, "The real n8n"). */
 module.exports = {
 	rootDir: '../..',
 	testEnvironment: 'node',

@@ -3,6 +3,7 @@
 # the end-to-end suite, which loads the package into n8n as a community package against the emulator.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-export N8N_RUNTIME_DIR="$(bash test/e2e/install-n8n.sh)"
+N8N_RUNTIME_DIR="$(bash test/e2e/install-n8n.sh)"
+export N8N_RUNTIME_DIR
 npm run --silent build
 npx jest --config test/e2e/jest.config.js "$@"

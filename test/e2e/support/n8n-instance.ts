@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { EmulatorInfo } from './emulator-process';
+import { OFFLINE_ENV } from './n8n-offline-env';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 export const PACKAGE_NAME = 'n8n-nodes-dropbox-suite';
@@ -42,8 +43,7 @@ export class N8nInstance {
 			PATH: `${this.node24Bin}:${process.env.PATH}`,
 			HOME: process.env.HOME,
 			N8N_USER_FOLDER: this.userFolder,
-			N8N_DIAGNOSTICS_ENABLED: 'false',
-			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			...OFFLINE_ENV,
 			N8N_RESTRICT_FILE_ACCESS_TO: this.userFolder,
 			N8N_RUNNERS_BROKER_PORT: String(N8nInstance.brokerPort++),
 			N8N_ENCRYPTION_KEY: 'e2e-only-encryption-key',
@@ -56,9 +56,14 @@ export class N8nInstance {
 		};
 	}
 
+	/** The Node 24 that runs n8n. */
+	get node(): string {
+		return path.join(this.node24Bin, 'node');
+	}
+
 	/** The command line that runs n8n with these settings. */
 	command(args: string[]): string[] {
-		return [path.join(this.node24Bin, 'node'), path.join(this.runtimeDir, 'node_modules/n8n/bin/n8n'), ...args];
+		return [this.node, path.join(this.runtimeDir, 'node_modules/n8n/bin/n8n'), ...args];
 	}
 
 	/** Runs an n8n CLI command to completion, measuring its peak memory. */
@@ -79,11 +84,17 @@ export class N8nInstance {
 		return { code, stdout, stderr, peakRssKiB: rss ? Number(rss[1]) : undefined };
 	}
 
+	/** Imports through n8n's CLI; the file it reads holds secrets, so it lives in a private folder only meanwhile. */
 	async importJson(kind: 'credentials' | 'workflow', data: unknown): Promise<void> {
-		const file = path.join(this.userFolder, `${kind}-${Date.now()}.json`);
-		fs.writeFileSync(file, JSON.stringify(data));
-		const result = await this.run([`import:${kind}`, `--input=${file}`]);
-		if (result.code !== 0) throw new Error(`n8n import:${kind} failed:\n${result.stdout}\n${result.stderr}`);
+		const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-import-'));
+		const file = path.join(folder, `${kind}.json`);
+		try {
+			fs.writeFileSync(file, JSON.stringify(data), { mode: 0o600 });
+			const result = await this.run([`import:${kind}`, `--input=${file}`]);
+			if (result.code !== 0) throw new Error(`n8n import:${kind} failed:\n${result.stdout}\n${result.stderr}`);
+		} finally {
+			fs.rmSync(folder, { recursive: true, force: true });
+		}
 	}
 
 	/** `n8n execute --rawOutput`: the run's JSON starts at the first line that is exactly `{`. */
