@@ -147,6 +147,32 @@ describe('file → upload', () => {
 		expect(routes.filter((route) => route.startsWith('files/upload '))).toEqual([]);
 	});
 
+	it('a full account fails the upload with what to do, and leaves nothing behind', async () => {
+		const account = await emulator.admin<{ account_id: string; app_key: string; app_secret: string; refresh_token: string; access_token: string }>(
+			'POST',
+			'/accounts',
+			{ quota_bytes: 5 * MIB },
+		);
+		const result = await runNode({
+			nodeType: new DropboxSuite(),
+			parameters: {
+				authentication: 'appApi',
+				resource: 'file',
+				operation: 'upload',
+				path: at('/Full/too-big.bin'),
+				options: { chunkSizeMiB: 4 },
+			} as never,
+			credentials: credentialFor('appApi', account),
+			credentialTypes,
+			inputItems: [{ json: {}, binary: { data: binaryInput(randomBytes(6 * MIB), 'too-big.bin') } }],
+		});
+		expect(result.error?.message).toMatch(/insufficient_space/);
+		expect(result.error?.description).toMatch(/account is full/);
+		await expect(
+			emulator.admin('GET', `/files?account_id=${encodeURIComponent(account.account_id)}&path=${encodeURIComponent('/Full/too-big.bin')}`),
+		).rejects.toThrow(/404/);
+	});
+
 	it('says what is wrong with bad input, and sends nothing', async () => {
 		const before = (await emulator.log()).length;
 		const missing = await run({ path: at('/Uploads/x.bin') }, { inputItems: [{ json: {} }] });
