@@ -97,13 +97,17 @@ export class N8nInstance {
 		}
 	}
 
-	/** `n8n execute --rawOutput`: the run's JSON starts at the first line that is exactly `{`. */
+	/**
+	 * `n8n execute --rawOutput`: the run's JSON runs from the first line that is exactly `{` to the last that is
+	 * exactly `}`; n8n may log a line after it (a late task-runner or shutdown message).
+	 */
 	async execute(workflowId: string): Promise<{ run: ExecutionOutput; raw: N8nRun }> {
 		const raw = await this.run(['execute', `--id=${workflowId}`, '--rawOutput']);
 		const lines = raw.stdout.split('\n');
 		const start = lines.indexOf('{');
-		if (start < 0) throw new Error(`n8n execute printed no run (exit ${raw.code}):\n${raw.stdout}\n${raw.stderr}`);
-		return { run: JSON.parse(lines.slice(start).join('\n')) as ExecutionOutput, raw };
+		const end = lines.lastIndexOf('}');
+		if (start < 0 || end < start) throw new Error(`n8n execute printed no run (exit ${raw.code}):\n${raw.stdout}\n${raw.stderr}`);
+		return { run: JSON.parse(lines.slice(start, end + 1).join('\n')) as ExecutionOutput, raw };
 	}
 
 	cleanUp(): void {
