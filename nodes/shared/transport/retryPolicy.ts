@@ -1,4 +1,4 @@
-import { sleepWithAbort } from 'n8n-workflow';
+import { waitUnlessAborted } from './wait';
 
 import { cancelledFailure, failureKind, type DropboxFailure } from './failure';
 
@@ -31,7 +31,7 @@ export const defaultRetryPolicy: RetryPolicy = {
 	defaultRateLimitWaitS: 1,
 	maxRetryAfterS: 300,
 	random: Math.random,
-	sleep: sleepWithAbort,
+	sleep: waitUnlessAborted,
 };
 
 /**

@@ -4,7 +4,7 @@
  * n8n instance whose environment can be changed between runs (the binary data mode).
  */
 import type { EmulatorInfo } from './emulator-process';
-import { N8nInstance, PACKAGE_NAME, type ExecutionOutput, type N8nRun } from './n8n-instance';
+import { N8nInstance, PACKAGE_NAME, type ExecutionOutput } from './n8n-instance';
 import { APP_CREDENTIAL, demoCredentials } from './playground-data';
 
 /** An n8n whose runs get `extraEnv` on top of the suite's environment (n8n reads it at every start). */
@@ -13,19 +13,6 @@ export class TunableN8n extends N8nInstance {
 
 	override env(): NodeJS.ProcessEnv {
 		return { ...super.env(), ...this.extraEnv };
-	}
-
-	/**
-	 * `n8n execute --rawOutput`, read up to the run's closing brace: a long run can end with a task-runner log line
-	 * printed after the JSON, which would make the rest of the output unparseable.
-	 */
-	override async execute(workflowId: string): Promise<{ run: ExecutionOutput; raw: N8nRun }> {
-		const raw = await this.run(['execute', `--id=${workflowId}`, '--rawOutput']);
-		const lines = raw.stdout.split('\n');
-		const start = lines.indexOf('{');
-		const end = lines.indexOf('}', start);
-		if (start < 0 || end < 0) throw new Error(`n8n execute printed no run (exit ${raw.code}):\n${raw.stdout}\n${raw.stderr}`);
-		return { run: JSON.parse(lines.slice(start, end + 1).join('\n')) as ExecutionOutput, raw };
 	}
 }
 
