@@ -3,10 +3,11 @@ import type { HandlerMap } from './contract';
 import { filesHandlers } from './files';
 import { listFolders, listFoldersContinue } from './files/shared-folders';
 import { platformHandlers } from './handlers/index';
+import { searchHandlers } from './search';
 
 const sharingHandlers: HandlerMap = {
 	'sharing/list_folders': listFolders,
 	'sharing/list_folders/continue': listFoldersContinue,
 };
 
-export const allHandlers: HandlerMap = { ...platformHandlers, ...filesHandlers, ...sharingHandlers };
+export const allHandlers: HandlerMap = { ...platformHandlers, ...filesHandlers, ...sharingHandlers, ...searchHandlers };
