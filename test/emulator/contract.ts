@@ -158,6 +158,10 @@ export interface FileLimits {
 	zipSizeLimit: number;
 	/** `files/download_zip`: the zip must have fewer entries (files and folders, the folder itself included) than this, else `too_many_files`. */
 	zipEntryLimit: number;
-	/** `files/upload_session/finish_batch/check`: how many checks of a job answer `in_progress` before its result. */
+	/** Every async job's check route (`finish_batch/check`, `delete_batch/check`, `save_url/check_job_status`…): how many checks of a job answer `in_progress` before its result. */
 	batchInProgressChecks: number;
+	/** Copy, move, delete and `copy_reference/save` of more files and folders than this (the item itself counted) answer `too_many_files`. */
+	operationEntryLimit?: number;
+	/** `files/list_folder` (and `/continue`): most entries in one page, whatever `limit` the caller asks for. */
+	listFolderPageSize?: number;
 }

@@ -4,6 +4,7 @@
  * `finish_batch/check` answer `in_progress` more often. `POST /__admin/reset` puts Dropbox's back.
  */
 import type { FileLimits } from '../contract';
+import { DEFAULT_FILE_LIMITS } from '../files/limits';
 import { AdminError } from './admin-error';
 import { type JsonObject, optionalNumber } from './input';
 
@@ -11,6 +12,8 @@ const FIELDS = {
 	zip_size_limit: 'zipSizeLimit',
 	zip_entry_limit: 'zipEntryLimit',
 	finish_batch_in_progress_checks: 'batchInProgressChecks',
+	operation_entry_limit: 'operationEntryLimit',
+	list_folder_page_size: 'listFolderPageSize',
 } as const satisfies Record<string, keyof FileLimits>;
 
 type LimitField = keyof typeof FIELDS;
@@ -31,9 +34,12 @@ export function changedLimits(current: FileLimits, body: JsonObject): FileLimits
 }
 
 export function limitsJson(limits: FileLimits): Record<LimitField, number> {
+	const withDefaults = { ...DEFAULT_FILE_LIMITS, ...limits };
 	return {
 		zip_size_limit: limits.zipSizeLimit,
 		zip_entry_limit: limits.zipEntryLimit,
 		finish_batch_in_progress_checks: limits.batchInProgressChecks,
+		operation_entry_limit: withDefaults.operationEntryLimit,
+		list_folder_page_size: withDefaults.listFolderPageSize,
 	};
 }

@@ -7,8 +7,8 @@
  */
 import type { HandlerContext, HandlerResult } from '../contract';
 import { callerView } from './context';
-import { type Tagged, json, routeError } from './errors';
-import { limitsOf } from './limits';
+import { type Tagged, json } from './errors';
+import { checkJob, launchJob } from './async-jobs';
 import { type FinishArg, FinishFailure, finishOne } from './session-commit';
 import { withoutTag } from './store/render';
 
@@ -38,18 +38,11 @@ export async function uploadSessionFinishBatch(ctx: HandlerContext): Promise<Han
 	// The caller and its Path-Root are checked now: a bad header is this call's 400, not the job's failure.
 	const caller = callerView(ctx);
 	const entries = entriesOf(ctx);
-	const jobId = caller.store.jobs.launch(caller.account.accountId, () => commitEntries(caller, entries));
-	return json({ '.tag': 'async_job_id', async_job_id: jobId });
+	return launchJob(caller, 'finish_batch', () => commitEntries(caller, entries));
 }
 
 export async function uploadSessionFinishBatchCheck(ctx: HandlerContext): Promise<HandlerResult> {
-	const { store, account } = callerView(ctx);
-	const jobId = (ctx.arg as { async_job_id: string }).async_job_id;
-	const status = store.jobs.check(jobId, account.accountId, limitsOf(ctx).batchInProgressChecks);
-	if (status.kind === 'unknown') throw routeError({ '.tag': 'invalid_async_job_id' });
-	if (status.kind === 'failed') throw routeError({ '.tag': 'internal_error' });
-	if (status.kind === 'running') return json({ '.tag': 'in_progress' });
-	return json({ '.tag': 'complete', entries: status.entries });
+	return checkJob(ctx, 'finish_batch', (entries) => ({ '.tag': 'complete', entries }));
 }
 
 function entriesOf(ctx: HandlerContext): FinishArg[] {

@@ -4,6 +4,9 @@
  */
 import type { HandlerMap } from '../contract';
 import { copyV2, deleteV2, moveV2 } from './copy-move-delete';
+import { createFolderBatch, createFolderBatchCheck } from './create-folder-batch';
+import { deleteBatch, deleteBatchCheck } from './delete-batch';
+import { copyBatchCheckV2, copyBatchV2, moveBatchCheckV2, moveBatchV2 } from './relocation-batch';
 import { download } from './download';
 import { downloadZip } from './download-zip';
 import { createFolderV2 } from './folders';
@@ -36,4 +39,12 @@ export const filesHandlers: HandlerMap = {
 	'files/upload_session/finish_batch/check': uploadSessionFinishBatchCheck,
 	'files/download': download,
 	'files/download_zip': downloadZip,
+	'files/copy_batch_v2': copyBatchV2,
+	'files/copy_batch/check_v2': copyBatchCheckV2,
+	'files/move_batch_v2': moveBatchV2,
+	'files/move_batch/check_v2': moveBatchCheckV2,
+	'files/delete_batch': deleteBatch,
+	'files/delete_batch/check': deleteBatchCheck,
+	'files/create_folder_batch': createFolderBatch,
+	'files/create_folder_batch/check': createFolderBatchCheck,
 };

@@ -3,6 +3,7 @@ import type { HandlerContext, HandlerResult } from '../contract';
 import { callerView, storeOf } from './context';
 import { type CursorState, cursorNamespace, decodeCursor, encodeCursor } from './cursors';
 import { LookupFailure, asRouteError, badRequest, json, lookupError, nest, routeError } from './errors';
+import { limitsOf } from './limits';
 import { nextPage } from './listing';
 import { lowerName } from './paths';
 
@@ -51,8 +52,9 @@ function page(ctx: HandlerContext, state: CursorState): HandlerResult {
 	const ns = cursorNamespace(store, state);
 	if (!ns) throw routeError({ '.tag': 'reset' });
 	if (!ns.tree.walk([...ns.prefix, ...state.folder]).found) throw routeError(nest('path', lookupError('not_found')));
-	const result = nextPage(ns, state);
-	return json({ entries: result.entries, cursor: encodeCursor(result.next), has_more: result.hasMore });
+	// The admin's page size caps every page; the cursor keeps the caller's own limit.
+	const result = nextPage(ns, { ...state, limit: Math.min(state.limit, limitsOf(ctx).listFolderPageSize) });
+	return json({ entries: result.entries, cursor: encodeCursor({ ...result.next, limit: state.limit }), has_more: result.hasMore });
 }
 
 export async function listFolder(ctx: HandlerContext): Promise<HandlerResult> {

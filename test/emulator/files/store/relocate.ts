@@ -4,7 +4,7 @@ import { isDisallowedName, lowerName } from '../paths';
 import { type FileStore, type Target, childOf } from './file-store';
 import { dropboxTimestamp, newFileId } from './ids';
 import { keyOf } from './keys';
-import { type FolderNode, type Located, type TreeNode, filesOf } from './tree';
+import { type FolderNode, type Located, type TreeNode, countNodes, filesOf } from './tree';
 import { freeName } from './write-file';
 
 /** A relocation refused with a RelocationError member other than from_lookup / from_write / to. */
@@ -21,7 +21,14 @@ export class DestinationRejected extends Error {
 	}
 }
 
-export function relocate(store: FileStore, from: Target, to: Target, options: { copy: boolean; autorename: boolean }): Located {
+export interface RelocateOptions {
+	copy: boolean;
+	autorename: boolean;
+	/** More files and folders than this (the item itself counted) is `too_many_files`. */
+	entryLimit?: number;
+}
+
+export function relocate(store: FileStore, from: Target, to: Target, options: RelocateOptions): Located {
 	const source = from.tree.walk(from.abs).found;
 	if (!source) throw new LookupFailure('not_found');
 	if (from.abs.length <= from.view.prefix.length) throw new LookupFailure('malformed_path');
@@ -36,6 +43,8 @@ export function relocate(store: FileStore, from: Target, to: Target, options: { 
 	if (toKey.startsWith(fromKey + '/')) {
 		throw new RelocationRefused({ '.tag': options.copy ? 'duplicated_or_nested_paths' : 'cant_move_folder_into_itself' });
 	}
+
+	if (countNodes(source.node) > (options.entryLimit ?? Number.POSITIVE_INFINITY)) throw new RelocationRefused({ '.tag': 'too_many_files' });
 
 	const parentPath = to.abs.slice(0, -1);
 	let name = to.abs[to.abs.length - 1];

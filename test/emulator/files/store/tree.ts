@@ -115,3 +115,15 @@ export function filesOf(start: Located): FileNode[] {
 	for (const { node } of preOrder(start)) if (node.kind === 'file') files.push(node);
 	return files;
 }
+
+/** How many files and folders a subtree holds, itself included (what `too_many_files` counts). */
+export function countNodes(start: TreeNode): number {
+	let count = 0;
+	const stack: TreeNode[] = [start];
+	while (stack.length > 0) {
+		const node = stack.pop()!;
+		count += 1;
+		if (node.kind === 'folder') for (const child of node.children.values()) stack.push(child);
+	}
+	return count;
+}
