@@ -1,5 +1,6 @@
 /** Every account the emulator knows, each with its own app (app key and secret). */
 import type { Account, AccountRegistry } from '../contract';
+import type { Plan, PlannedAccount } from '../sharing/plans';
 import { newAccountId, newAppKey, newAppSecret, newNamespaceId, newTeamId } from './ids';
 
 export interface NewAccountOptions {
@@ -8,6 +9,8 @@ export interface NewAccountOptions {
 	team?: boolean;
 	quotaBytes?: number;
 	tokenLifetimeS?: number;
+	/** `basic`: Dropbox Basic's limits on shared links; without a plan an account has the paid features. */
+	plan?: Plan;
 	/** Fixed identity, so that a reset emulator can bring back the same demo account. */
 	accountId?: string;
 	appKey?: string;
@@ -32,7 +35,7 @@ export class AccountStore implements AccountRegistry {
 		this.created++;
 		const displayName = options.displayName ?? `Test User ${this.created}`;
 		const homeNamespaceId = newNamespaceId();
-		const account: Account = {
+		const account: PlannedAccount = {
 			accountId: options.accountId ?? newAccountId(),
 			email: options.email ?? `user${this.created}@example.com`,
 			displayName,
@@ -43,6 +46,7 @@ export class AccountStore implements AccountRegistry {
 			appKey: options.appKey ?? newAppKey(),
 			appSecret: options.appSecret ?? newAppSecret(),
 		};
+		if (options.plan) account.plan = options.plan;
 		if (options.team) {
 			account.team = { teamId: newTeamId(), name: `${displayName}'s Team`, memberFolderName: displayName };
 		}

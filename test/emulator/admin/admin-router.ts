@@ -26,6 +26,8 @@ const calls: Record<string, AdminCall> = {
 	'POST /accounts': async (deps, req) => {
 		const body = await readJsonObject(req);
 		if (body.team !== undefined && typeof body.team !== 'boolean') throw new AdminError(400, 'team must be a boolean');
+		const plan = optionalString(body, 'plan');
+		if (plan !== undefined && plan !== 'basic' && plan !== 'pro') throw new AdminError(400, 'plan must be "basic" or "pro"');
 		return deps.provision({
 			scopes: optionalScopes(body),
 			tokenLifetimeS: optionalNumber(body, 'token_lifetime_s', 1),
@@ -33,6 +35,7 @@ const calls: Record<string, AdminCall> = {
 			team: body.team === true,
 			displayName: optionalString(body, 'display_name'),
 			email: optionalString(body, 'email'),
+			plan,
 		});
 	},
 	'POST /files': async ({ platform }, req) => {

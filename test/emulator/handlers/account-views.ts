@@ -1,5 +1,6 @@
 /** An Account as the users namespace shows it: FullAccount, BasicAccount, Name. */
 import type { Account } from '../contract';
+import type { PlannedAccount } from '../sharing/plans';
 
 export function nameOf(account: Account): Record<string, string> {
 	const parts = account.displayName.trim().split(/\s+/);
@@ -26,7 +27,7 @@ export function fullAccount(account: Account): Record<string, unknown> {
 		locale: 'en',
 		referral_link: `https://db.tt/${account.accountId.slice(-8)}`,
 		is_paired: false,
-		account_type: { '.tag': account.team ? 'business' : 'basic' },
+		account_type: { '.tag': account.team ? 'business' : ((account as PlannedAccount).plan ?? 'basic') },
 		root_info: rootInfo(account),
 	};
 	if (account.team) {
