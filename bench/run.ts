@@ -1,9 +1,11 @@
 /**
- * `npm run bench [-- --skip-1gib] [--out <file>]`: our node against n8n's built-in Dropbox node in the real n8n
+ * `npm run bench [-- --skip-1gib] [--sizes 10,100] [--database-sizes 10] [--skip-backup] [--out <file>]`: our node against n8n's built-in Dropbox node in the real n8n
  * 2.41, and curl against the same emulator as the physical limit, in one run on one machine. Uploads and downloads
  * of 10 MiB, 100 MiB and 1 GiB in n8n's `filesystem` binary data mode (its default) and, up to 100 MiB (1 GiB to
  * record how it fails), in its `database` mode; then a backup of 1000 files of 10 KiB with 30 ms of latency added
  * to every request. Prints the figures as it goes and writes them to BENCHMARKS.md. Benchmarks do not pass or fail.
+ * `--sizes` / `--database-sizes` (MiB, comma-separated, may be empty) and `--skip-backup` run a part, for a quick
+ * look at one change: write such a run elsewhere (`--out`), BENCHMARKS.md holds full runs.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -38,15 +40,27 @@ const TIME_LIMIT_S = 900;
 
 interface Options {
 	large: boolean;
+	sizes?: number[];
+	databaseSizes?: number[];
+	backup: boolean;
 	out: string;
 }
 
+function sizeList(text: string | undefined): number[] {
+	const sizes = (text ?? '').split(',').filter(Boolean).map(Number);
+	if (sizes.some((size) => !Number.isInteger(size) || size <= 0)) throw new Error(`sizes are whole MiB: ${text}`);
+	return sizes;
+}
+
 function parseOptions(argv: string[]): Options {
-	const options: Options = { large: true, out: path.join(REPO, 'BENCHMARKS.md') };
+	const options: Options = { large: true, backup: true, out: path.join(REPO, 'BENCHMARKS.md') };
 	for (let index = 0; index < argv.length; index++) {
 		if (argv[index] === '--skip-1gib') options.large = false;
+		else if (argv[index] === '--sizes') options.sizes = sizeList(argv[++index]);
+		else if (argv[index] === '--database-sizes') options.databaseSizes = sizeList(argv[++index]);
+		else if (argv[index] === '--skip-backup') options.backup = false;
 		else if (argv[index] === '--out') options.out = path.resolve(argv[++index]);
-		else throw new Error(`unknown option ${argv[index]} (known: --skip-1gib, --out <file>)`);
+		else throw new Error(`unknown option ${argv[index]} (known: --skip-1gib, --sizes, --database-sizes, --skip-backup, --out <file>)`);
 	}
 	return options;
 }
@@ -385,8 +399,8 @@ async function main(): Promise<void> {
 		.trim();
 	execFileSync('npm', ['run', '--silent', 'build'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
 	const started = new Date();
-	const sizes = options.large ? [10, 100, 1024] : [10, 100];
-	const databaseSizes = options.large ? [10, 100, 1024] : [10, 100];
+	const sizes = options.sizes ?? (options.large ? [10, 100, 1024] : [10, 100]);
+	const databaseSizes = options.databaseSizes ?? (options.large ? [10, 100, 1024] : [10, 100]);
 
 	const emulators: EmulatorProcess[] = [];
 	const instances: TunableN8n[] = [];
@@ -402,13 +416,15 @@ async function main(): Promise<void> {
 		await transfers(transferBench, setup, sizes, databaseSizes);
 		rows.push(...transferBench.rows);
 
-		const slow = await startEmulatorProcess(['--latency-ms', String(BACKUP_LATENCY_MS)]);
-		emulators.push(slow);
-		const slowSetup = { emulator: slow, ...(await benchN8n(slow)) };
-		instances.push(slowSetup.n8n);
-		const backupBench = new Bench(slowSetup.n8n, slow, slowSetup.account);
-		await backup(backupBench, slowSetup);
-		rows.push(...backupBench.rows);
+		if (options.backup) {
+			const slow = await startEmulatorProcess(['--latency-ms', String(BACKUP_LATENCY_MS)]);
+			emulators.push(slow);
+			const slowSetup = { emulator: slow, ...(await benchN8n(slow)) };
+			instances.push(slowSetup.n8n);
+			const backupBench = new Bench(slowSetup.n8n, slow, slowSetup.account);
+			await backup(backupBench, slowSetup);
+			rows.push(...backupBench.rows);
+		}
 
 		fs.writeFileSync(options.out, markdown(command, started, new Date(), machine, rows, options.large));
 		console.log(`\nfilesystem mode\n${transferTable(rows, 'filesystem')}\n\ndatabase mode\n${transferTable(rows, 'database')}\n\nbackup\n${backupTable(rows)}`);

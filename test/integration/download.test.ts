@@ -124,8 +124,11 @@ describe('file → download', () => {
 		const current = await downloadFile(path);
 		expect((await current.readBinary(current.items[0].binary!.data)).toString()).toBe('second version');
 
-		// The emulator keeps current revisions only: the first one is now "not found", as a deleted revision is.
-		const gone = await downloadFile(path, { options: { rev: first.rev } });
+		// Earlier revisions stay downloadable; a revision the file never had is "not found".
+		const earlier = await downloadFile(path, { options: { rev: first.rev } });
+		expect(earlier.error).toBeUndefined();
+		expect((await earlier.readBinary(earlier.items[0].binary!.data)).toString()).toBe('first version');
+		const gone = await downloadFile(path, { options: { rev: `${first.rev.slice(0, -4)}ffff` } });
 		expect(gone.status).toBe('error');
 		expect(gone.error?.message).toMatch(/path\/not_found/);
 		expect(gone.error?.description).toContain(`"${path}"`);

@@ -29,6 +29,33 @@ export class ContentHasher {
 		}
 	}
 
+	/**
+	 * Adds the bytes of one request to the file's hash and returns the request's own content hash, hashing each
+	 * byte once: a chunk that starts on a block boundary (every chunk of a session, whose size is a multiple of
+	 * 4 MiB) has the same block digests in both. Only a chunk that starts inside a block is hashed twice.
+	 */
+	updateWithChunk(chunk: Uint8Array): string {
+		if (this.blockBytes !== 0) {
+			this.update(chunk);
+			return contentHashOf(chunk);
+		}
+		const own = createHash('sha256');
+		let offset = 0;
+		for (; offset + CONTENT_HASH_BLOCK_BYTES <= chunk.length; offset += CONTENT_HASH_BLOCK_BYTES) {
+			const digest = createHash('sha256').update(chunk.subarray(offset, offset + CONTENT_HASH_BLOCK_BYTES)).digest();
+			own.update(digest);
+			this.blockDigests.update(digest);
+		}
+		this.bytes += offset;
+		const rest = chunk.subarray(offset);
+		if (rest.length > 0) {
+			// The file's block may go on in the next chunk, so it keeps the bytes; the request's block ends here.
+			own.update(createHash('sha256').update(rest).digest());
+			this.update(rest);
+		}
+		return own.digest('hex');
+	}
+
 	/** The hash of everything seen; the hasher cannot be used afterwards. */
 	digest(): string {
 		if (this.blockBytes > 0) this.endBlock();
@@ -40,4 +67,11 @@ export class ContentHasher {
 		this.block = createHash('sha256');
 		this.blockBytes = 0;
 	}
+}
+
+/** The content hash of bytes held whole (one request's body). */
+export function contentHashOf(bytes: Uint8Array): string {
+	const hasher = new ContentHasher();
+	hasher.update(bytes);
+	return hasher.digest();
 }

@@ -57,10 +57,11 @@ async function uploadInOneRequest(
 		if (body.length > 0) return await uploadFile(session, { ...source, size: undefined }, commit, options);
 		body = chunk;
 	}
-	const hash = chunkHash(body).content_hash ?? new ContentHasher().digest();
+	const bodyHash = chunkHash(body);
+	const hash = bodyHash.content_hash ?? new ContentHasher().digest();
 	const metadata = await commitOnce(session, commit, hash, options.errorContext, async () =>
 		await session.upload<FileMetadata>('files/upload', {
-			arg: { ...commitArg(commit), ...chunkHash(body) },
+			arg: { ...commitArg(commit), ...bodyHash },
 			body,
 			space: commit.space,
 			errorContext: options.errorContext,

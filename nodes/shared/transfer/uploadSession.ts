@@ -6,7 +6,8 @@
  */
 import { DropboxApiError, asNodeError, type DropboxSession, type ErrorContext, type Space } from '../transport';
 import { fixedSizeChunks } from './chunks';
-import { ContentHasher } from './contentHash';
+import { ContentHasher, contentHashOf } from './contentHash';
+import { readAhead } from './readAhead';
 import type { UploadSource } from './uploadSource';
 
 export interface StagedFile {
@@ -47,9 +48,9 @@ async function sendAllChunks(session: DropboxSession, source: UploadSource, opti
 	const hasher = new ContentHasher();
 	let sessionId: string | undefined;
 	let offset = 0;
-	for await (const chunk of fixedSizeChunks(await source.open(), options.chunkBytes)) {
-		hasher.update(chunk);
-		const last = source.size !== undefined && offset + chunk.length >= source.size;
+	const chunks = readAhead(hashedChunks(fixedSizeChunks(await source.open(), options.chunkBytes), hasher));
+	for await (const chunk of chunks) {
+		const last = source.size !== undefined && offset + chunk.bytes.length >= source.size;
 		const close = options.close && last;
 		if (sessionId === undefined) {
 			sessionId = await startSession(session, chunk, close, options);
@@ -57,24 +58,37 @@ async function sendAllChunks(session: DropboxSession, source: UploadSource, opti
 			const appended = await appendChunk(session, sessionId, offset, chunk, close, options);
 			if (appended !== 'sent') return appended;
 		}
-		offset += chunk.length;
+		offset += chunk.bytes.length;
 	}
 	if (sessionId === undefined) {
 		// An empty file: a session with no bytes.
-		sessionId = await startSession(session, Buffer.alloc(0), options.close, options);
+		sessionId = await startSession(session, { bytes: Buffer.alloc(0) }, options.close, options);
 	} else if (options.close && (source.size === undefined || offset < source.size)) {
 		// The size was not known ahead (or the source was shorter): close with an empty append.
-		const closed = await appendChunk(session, sessionId, offset, Buffer.alloc(0), true, options);
+		const closed = await appendChunk(session, sessionId, offset, { bytes: Buffer.alloc(0) }, true, options);
 		if (closed !== 'sent') return closed;
 	}
 	return { staged: { sessionId, size: offset, contentHash: hasher.digest() } };
 }
 
-async function startSession(session: DropboxSession, chunk: Buffer, close: boolean, options: StageOptions): Promise<string> {
+/** One request's bytes with their own content hash (absent for no bytes). */
+interface HashedChunk {
+	bytes: Buffer;
+	contentHash?: string;
+}
+
+/** Hashes each chunk as it is read, for the request and for the whole file in one pass. */
+async function* hashedChunks(chunks: AsyncIterable<Buffer>, fileHasher: ContentHasher): AsyncGenerator<HashedChunk> {
+	for await (const bytes of chunks) {
+		yield { bytes, contentHash: bytes.length > 0 ? fileHasher.updateWithChunk(bytes) : undefined };
+	}
+}
+
+async function startSession(session: DropboxSession, chunk: HashedChunk, close: boolean, options: StageOptions): Promise<string> {
 	// Re-sending a start whose answer was lost only leaves an unused session behind, which Dropbox expires.
 	const started = await session.upload<{ session_id: string }>('files/upload_session/start', {
-		arg: { close, ...chunkHash(chunk) },
-		body: chunk,
+		arg: { close, ...hashArg(chunk.contentHash) },
+		body: chunk.bytes,
 		space: options.space,
 		idempotent: true,
 		errorContext: options.errorContext,
@@ -87,16 +101,17 @@ async function appendChunk(
 	session: DropboxSession,
 	sessionId: string,
 	offset: number,
-	chunk: Buffer,
+	chunk: HashedChunk,
 	close: boolean,
 	options: StageOptions,
 ): Promise<'sent' | { lost: DropboxApiError }> {
 	let sendFrom = 0;
 	for (;;) {
-		const piece = chunk.subarray(sendFrom);
+		const piece = chunk.bytes.subarray(sendFrom);
+		const pieceHash = sendFrom === 0 ? hashArg(chunk.contentHash) : chunkHash(piece);
 		const failure = await session
 			.upload('files/upload_session/append_v2', {
-				arg: { cursor: { session_id: sessionId, offset: offset + sendFrom }, close, ...chunkHash(piece) },
+				arg: { cursor: { session_id: sessionId, offset: offset + sendFrom }, close, ...pieceHash },
 				body: piece,
 				space: options.space,
 				// At a fixed offset an append is applied once: a duplicate is answered with incorrect_offset.
@@ -113,8 +128,8 @@ async function appendChunk(
 		if (tags.includes('not_found') || tags.includes('closed')) return { lost: failure };
 		if (!tags.includes('incorrect_offset')) throw failure;
 		const held = Number(failure.failure.fields.correct_offset);
-		if (!Number.isFinite(held) || held < offset || held > offset + chunk.length) return { lost: failure };
-		if (held === offset + chunk.length && !close) return 'sent';
+		if (!Number.isFinite(held) || held < offset || held > offset + chunk.bytes.length) return { lost: failure };
+		if (held === offset + chunk.bytes.length && !close) return 'sent';
 		if (held === offset + sendFrom) throw failure;
 		sendFrom = held - offset;
 	}
@@ -122,8 +137,9 @@ async function appendChunk(
 
 /** The content hash of the bytes in one request, for Dropbox to check them on arrival. */
 export function chunkHash(chunk: Buffer): { content_hash?: string } {
-	if (chunk.length === 0) return {};
-	const hasher = new ContentHasher();
-	hasher.update(chunk);
-	return { content_hash: hasher.digest() };
+	return hashArg(chunk.length > 0 ? contentHashOf(chunk) : undefined);
+}
+
+function hashArg(contentHash: string | undefined): { content_hash?: string } {
+	return contentHash === undefined ? {} : { content_hash: contentHash };
 }

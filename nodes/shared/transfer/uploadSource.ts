@@ -25,8 +25,8 @@ export function sourceFromBuffer(bytes: Buffer, fileName?: string): UploadSource
 }
 
 /**
- * An item's binary property. With an id (filesystem, database, s3 modes) it is streamed from n8n's store in
- * pieces of `readBytes`; without one, n8n holds it in the item as base64 already, and only that is decoded.
+ * An item's binary property. With an id (filesystem, database, s3 modes) it is streamed from n8n's store
+ * (`readBytes`: the chunk size); without one, n8n holds it in the item as base64 already, and only that is decoded.
  */
 export async function sourceFromBinary(
 	ctx: IExecuteFunctions,
@@ -49,15 +49,26 @@ export async function sourceFromBinary(
 		(metadata) => metadata.fileSize,
 		() => (typeof binary.bytes === 'number' ? binary.bytes : undefined),
 	);
-	// n8n's filesystem mode reads with a buffer of the size asked for, whatever the file's: a 10 KiB file read in
-	// 48 MiB pieces allocated 96 MiB (two reads, the second finding the end), which for a folder of small files
-	// made the upload spend its time allocating and collecting memory. A file smaller than a piece is read whole.
-	const pieceBytes = size !== undefined && size > 0 ? Math.min(readBytes, size) : readBytes;
 	return {
 		size,
 		fileName: binary.fileName,
 		async open() {
-			return (await ctx.helpers.getBinaryStream(binaryId, pieceBytes)) as AsyncIterable<Uint8Array>;
+			return (await ctx.helpers.getBinaryStream(binaryId, readPieceBytes(size, readBytes))) as AsyncIterable<Uint8Array>;
 		},
 	};
+}
+
+/** Pieces a file larger than one request is read in, joined into chunks as they come. */
+const SESSION_READ_PIECE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * n8n's filesystem mode reads with a buffer of the size asked for, whatever the file's, and reads one piece ahead.
+ * A file up to one request is read whole (a 10 KiB file read in 48 MiB pieces allocated 96 MiB, which for a folder
+ * of small files made the upload spend its time allocating and collecting memory). A larger one is read in 4 MiB
+ * pieces: n8n's read-ahead then holds 4 MiB instead of a whole chunk beside the chunk being filled and the one on
+ * the wire.
+ */
+function readPieceBytes(size: number | undefined, chunkBytes: number): number {
+	if (size === undefined || size === 0) return chunkBytes;
+	return size <= chunkBytes ? size : Math.min(SESSION_READ_PIECE_BYTES, chunkBytes);
 }
