@@ -1,5 +1,6 @@
 /** Every served route: the platform's handlers, the files part's, and the shared-folder listing. */
 import type { HandlerMap } from './contract';
+import { fileRequestHandlers } from './file-requests';
 import { filesHandlers } from './files';
 import { listFolders, listFoldersContinue } from './files/shared-folders';
 import { platformHandlers } from './handlers/index';
@@ -11,4 +12,4 @@ const sharingHandlers: HandlerMap = {
 	'sharing/list_folders/continue': listFoldersContinue,
 };
 
-export const allHandlers: HandlerMap = { ...platformHandlers, ...filesHandlers, ...sharingHandlers, ...searchHandlers, ...sharingRouteHandlers };
+export const allHandlers: HandlerMap = { ...platformHandlers, ...filesHandlers, ...sharingHandlers, ...searchHandlers, ...sharingRouteHandlers, ...fileRequestHandlers };

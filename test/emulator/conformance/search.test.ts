@@ -2,9 +2,9 @@
 import type { Dropbox, files } from 'dropbox';
 import { startTestEmulator, type TestEmulator } from '../../support/emulator-harness';
 import type { AccountCredentials } from '../accounts/credentials';
-import { typeOf, validateValue } from '../stone';
 import { describeRoute } from './describe-route';
 import { client, sdkFailure } from './sdk-support';
+import { expectOfType } from './spec-shape';
 
 let emu: TestEmulator;
 let dbx: Dropbox;
@@ -22,11 +22,6 @@ beforeAll(async () => {
 });
 afterAll(() => emu.stop());
 
-function expectSearchResult(result: unknown): void {
-	const check = validateValue(typeOf('files', 'SearchV2Result'), result);
-	if (!check.ok) throw new Error(`not a SearchV2Result: ${check.message}`);
-}
-
 type Match = { metadata: files.MetadataV2 };
 /** The matched things' paths; a result kind other than `metadata` would show as undefined and fail. */
 const paths = (matches: Match[]) => matches.map((match) => (match.metadata['.tag'] === 'metadata' ? match.metadata.metadata.path_display : undefined));
@@ -34,7 +29,7 @@ const paths = (matches: Match[]) => matches.map((match) => (match.metadata['.tag
 describeRoute('files/search_v2', () => emu, () => {
 	it('finds names containing every word, best name match first, with the match type', async () => {
 		const { result } = await dbx.filesSearchV2({ query: 'report', options: { filename_only: true } });
-		expectSearchResult(result);
+		expectOfType('files', 'SearchV2Result', result);
 		expect(paths(result.matches)).toEqual(['/Photos/report-cover.png', '/Reports', '/Reports/Quarterly Report.txt']);
 		expect(result.matches.every((match) => match.match_type?.['.tag'] === 'filename')).toBe(true);
 		expect(result.has_more).toBe(false);
@@ -42,7 +37,7 @@ describeRoute('files/search_v2', () => emu, () => {
 
 	it('searches the text of text files unless filename_only', async () => {
 		const { result } = await dbx.filesSearchV2({ query: 'quarterly' });
-		expectSearchResult(result);
+		expectOfType('files', 'SearchV2Result', result);
 		const types = Object.fromEntries(result.matches.map((match) => [match.metadata['.tag'] === 'metadata' ? match.metadata.metadata.path_display : '', match.match_type?.['.tag']]));
 		expect(types).toEqual({ '/Reports/Quarterly Report.txt': 'filename', '/Reports/notes.md': 'file_content' });
 	});
@@ -63,7 +58,7 @@ describeRoute('files/search_v2', () => emu, () => {
 
 	it('finds deleted things with file_status deleted', async () => {
 		const { result } = await dbx.filesSearchV2({ query: 'draft', options: { file_status: { '.tag': 'deleted' } } });
-		expectSearchResult(result);
+		expectOfType('files', 'SearchV2Result', result);
 		expect(result.matches.map((match) => (match.metadata as files.MetadataV2Metadata).metadata)).toEqual([
 			{ '.tag': 'deleted', name: 'report draft.txt', path_lower: '/old/report draft.txt', path_display: '/Old/report draft.txt' },
 		]);
@@ -73,7 +68,7 @@ describeRoute('files/search_v2', () => emu, () => {
 
 	it('gives highlight spans of the name when asked', async () => {
 		const { result } = await dbx.filesSearchV2({ query: 'report', options: { path: '/Reports', filename_only: true }, match_field_options: { include_highlights: true } });
-		expectSearchResult(result);
+		expectOfType('files', 'SearchV2Result', result);
 		expect(result.matches[0].highlight_spans).toEqual([
 			{ highlight_str: 'Quarterly ', is_highlighted: false },
 			{ highlight_str: 'Report', is_highlighted: true },
@@ -103,7 +98,7 @@ describeRoute('files/search/continue_v2', () => emu, () => {
 		let cursor = first.cursor;
 		while (cursor) {
 			const next = (await dbx.filesSearchContinueV2({ cursor })).result;
-			expectSearchResult(next);
+			expectOfType('files', 'SearchV2Result', next);
 			all.push(...paths(next.matches));
 			cursor = next.has_more ? next.cursor : undefined;
 		}

@@ -2,9 +2,9 @@
 import type { Dropbox, sharing } from 'dropbox';
 import { startTestEmulator, type TestEmulator } from '../../support/emulator-harness';
 import type { AccountCredentials } from '../accounts/credentials';
-import { typeOf, validateValue } from '../stone';
 import { describeRoute } from './describe-route';
 import { client, sdkFailure } from './sdk-support';
+import { expectOfType } from './spec-shape';
 
 let emu: TestEmulator;
 let owner: Dropbox;
@@ -25,11 +25,6 @@ beforeAll(async () => {
 });
 afterAll(() => emu.stop());
 
-function expectLinkMetadata(result: unknown): void {
-	const check = validateValue(typeOf('sharing', 'SharedLinkMetadata'), result);
-	if (!check.ok) throw new Error(`not a SharedLinkMetadata: ${check.message}`);
-}
-
 const FUTURE = '2099-01-01T00:00:00Z';
 let fileIndex = 0;
 /** A new file of the demo account, so that each test makes its own first link. */
@@ -46,7 +41,7 @@ async function link(path: string, settings?: sharing.SharedLinkSettings): Promis
 describeRoute('sharing/create_shared_link_with_settings', () => emu, () => {
 	it('makes a public viewer link shaped like Dropbox URLs, with the file metadata', async () => {
 		const result = await link('/Links/report.txt');
-		expectLinkMetadata(result);
+		expectOfType('sharing', 'SharedLinkMetadata', result);
 		expect(result.url).toMatch(/^https:\/\/www\.dropbox\.com\/scl\/fi\/[a-z0-9]+\/report\.txt\?rlkey=[a-z0-9]+&dl=0$/);
 		expect(result).toMatchObject({ '.tag': 'file', name: 'report.txt', path_lower: '/links/report.txt', id: expect.stringMatching(/^id:/), size: 10 });
 		expect(result.link_permissions).toMatchObject({
@@ -57,7 +52,7 @@ describeRoute('sharing/create_shared_link_with_settings', () => emu, () => {
 			allow_download: true,
 		});
 		const folder = await link('/Links/Folder');
-		expectLinkMetadata(folder);
+		expectOfType('sharing', 'SharedLinkMetadata', folder);
 		expect(folder['.tag']).toBe('folder');
 		expect(folder.url).toMatch(/^https:\/\/www\.dropbox\.com\/scl\/fo\/[a-z0-9]+\/h\?rlkey=[a-z0-9]+&dl=0$/);
 	});
@@ -71,7 +66,7 @@ describeRoute('sharing/create_shared_link_with_settings', () => emu, () => {
 			access: { '.tag': 'editor' },
 			allow_download: false,
 		});
-		expectLinkMetadata(result);
+		expectOfType('sharing', 'SharedLinkMetadata', result);
 		expect(result.expires).toBe(FUTURE);
 		expect(result.link_permissions).toMatchObject({
 			resolved_visibility: { '.tag': 'no_one' },
@@ -114,7 +109,7 @@ describeRoute('sharing/create_shared_link_with_settings', () => emu, () => {
 describeRoute('sharing/list_shared_links', () => emu, () => {
 	it('lists every link, the links of a path, and those of its parent folders unless direct_only', async () => {
 		const all = (await owner.sharingListSharedLinks({})).result;
-		expect(validateValue(typeOf('sharing', 'ListSharedLinksResult'), all).ok).toBe(true);
+		expectOfType('sharing', 'ListSharedLinksResult', all);
 		expect(all.links.map((l) => l.path_lower)).toEqual(expect.arrayContaining(['/links/report.txt', '/links/folder']));
 		expect(all.has_more).toBe(false);
 		const inside = (await owner.sharingListSharedLinks({ path: '/Links/Folder/inside.txt' })).result;
@@ -134,7 +129,7 @@ describeRoute('sharing/modify_shared_link_settings', () => emu, () => {
 	it('changes settings and removes the expiry', async () => {
 		const made = await link(await freshFile(), { expires: FUTURE });
 		const changed = (await owner.sharingModifySharedLinkSettings({ url: made.url, settings: { audience: { '.tag': 'no_one' } }, remove_expiration: true })).result;
-		expectLinkMetadata(changed);
+		expectOfType('sharing', 'SharedLinkMetadata', changed);
 		expect(changed.url).toBe(made.url);
 		expect(changed.expires).toBeUndefined();
 		expect(changed.link_permissions.effective_audience).toEqual({ '.tag': 'no_one' });
@@ -164,7 +159,7 @@ describeRoute('sharing/get_shared_link_metadata', () => emu, () => {
 	it('shows a visitor the link without the owner path, and a path inside a folder link', async () => {
 		const made = await link('/Links/report.txt').catch(async () => (await owner.sharingListSharedLinks({ path: '/Links/report.txt', direct_only: true })).result.links[0]);
 		const seen = (await visitor.sharingGetSharedLinkMetadata({ url: made.url })).result;
-		expectLinkMetadata(seen);
+		expectOfType('sharing', 'SharedLinkMetadata', seen);
 		expect(seen).toMatchObject({ name: 'report.txt', url: made.url, link_permissions: { can_revoke: false, revoke_failure_reason: { '.tag': 'owner_only' } } });
 		expect(seen.path_lower).toBeUndefined();
 		const folder = (await owner.sharingListSharedLinks({ path: '/Links/Folder', direct_only: true })).result.links[0];
