@@ -87,9 +87,8 @@ describe('files/download_zip', () => {
 		return found.node.blob;
 	}
 
-	async function removed(file: string): Promise<boolean> {
-		for (let i = 0; i < 50 && existsSync(file); i++) await new Promise((resolve) => setTimeout(resolve, 5));
-		return !existsSync(file);
+	function holds(file: string): number {
+		return fileStoreOf(world.state.files)!.blobs.holds(file);
 	}
 
 	it('holds the files it zips until it is closed: a file replaced meanwhile still reads as it was', async () => {
@@ -97,9 +96,10 @@ describe('files/download_zip', () => {
 		if (result.kind !== 'stream') throw new Error('expected a streamed answer');
 		const old = blobOf('/Homework/Math/Answers/one.txt');
 		await world.json('files/upload', { path: '/Homework/Math/Answers/one.txt', mode: 'overwrite' }, { body: Buffer.from('replaced') });
-		expect(existsSync(old)).toBe(true);
+		// Held by the zip and by the file's kept revision.
+		expect(holds(old)).toBe(2);
 		expect(readZip(await drain(result.body)).entries[1].data.toString()).toBe('1');
-		expect(await removed(old)).toBe(true);
+		expect(holds(old)).toBe(1);
 	});
 
 	it('lets go of its files when the answer ends without its body (a 304)', async () => {
@@ -107,8 +107,10 @@ describe('files/download_zip', () => {
 		if (result.kind !== 'stream') throw new Error('expected a streamed answer');
 		const blob = blobOf('/Homework/Math/Answers/one.txt');
 		await world.json('files/delete_v2', { path: '/Homework/Math/Answers' });
-		expect(existsSync(blob)).toBe(true);
+		expect(holds(blob)).toBe(2);
 		result.body.close();
-		expect(await removed(blob)).toBe(true);
+		// Only the deleted file's kept revision holds it now.
+		expect(holds(blob)).toBe(1);
+		expect(existsSync(blob)).toBe(true);
 	});
 });

@@ -1,7 +1,11 @@
-/** files/download: the file's metadata for Dropbox-API-Result; the dispatcher streams the blob (and serves Range). */
+/**
+ * files/download: the file's metadata for Dropbox-API-Result; the dispatcher streams the blob (and serves
+ * Range). Any kept revision can be read, by a `rev:` path or by `rev` next to the file's path.
+ */
 import type { HandlerContext, HandlerResult } from '../contract';
 import { callerView } from './context';
-import { LookupFailure, asRouteError } from './errors';
+import { LookupFailure, asRouteError, routeError } from './errors';
+import { isExportOnly } from './paper/paper-files';
 import { renderFile, withoutTag } from './store/render';
 
 export async function download(ctx: HandlerContext): Promise<HandlerResult> {
@@ -9,11 +13,12 @@ export async function download(ctx: HandlerContext): Promise<HandlerResult> {
 	const arg = ctx.arg as { path: string; rev?: string | null };
 	try {
 		const target = store.resolve(view, arg.path, account);
-		const found = store.locate(target);
+		const found = store.locate(arg.rev ? { ...target, rev: arg.rev } : target);
 		if (!found) throw new LookupFailure('not_found');
 		if (found.node.kind !== 'file') throw new LookupFailure('not_file');
-		// Only current revisions are kept: an older `rev` is not found.
-		if (arg.rev && arg.rev !== found.node.rev) throw new LookupFailure('not_found');
+		// `rev` must be a revision of the file the path names now.
+		if (arg.rev && found.node.id !== store.locate(target)?.node.id) throw new LookupFailure('not_found');
+		if (isExportOnly(found.node)) throw routeError({ '.tag': 'unsupported_file' });
 		const { blob, size, rev } = found.node;
 		return { kind: 'download', result: withoutTag(renderFile(target.view, found)), file: blob, size, etag: rev };
 	} catch (error) {

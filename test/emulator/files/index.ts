@@ -12,7 +12,9 @@ import { downloadZip } from './download-zip';
 import { createFolderV2 } from './folders';
 import { listFolder, listFolderContinue, listFolderGetLatestCursor } from './list-folder';
 import { listFolderLongpoll } from './longpoll';
+import { listRevisions } from './list-revisions';
 import { getMetadata } from './metadata';
+import { restore } from './restore';
 import { upload } from './upload';
 import { uploadSessionFinishBatch, uploadSessionFinishBatchCheck, uploadSessionFinishBatchV2 } from './finish-batch';
 import { uploadSessionAppendV1, uploadSessionAppendV2, uploadSessionFinish, uploadSessionStart } from './upload-session';
@@ -47,4 +49,6 @@ export const filesHandlers: HandlerMap = {
 	'files/delete_batch/check': deleteBatchCheck,
 	'files/create_folder_batch': createFolderBatch,
 	'files/create_folder_batch/check': createFolderBatchCheck,
+	'files/list_revisions': listRevisions,
+	'files/restore': restore,
 };

@@ -57,6 +57,11 @@ export class BlobStore {
 		return this.writeStream(single(data));
 	}
 
+	/** How many holders a blob has (files, kept revisions, upload sessions, answers being sent). */
+	holds(file: string): number {
+		return this.refs.get(file) ?? 0;
+	}
+
 	retain(file: string): void {
 		this.refs.set(file, (this.refs.get(file) ?? 0) + 1);
 	}

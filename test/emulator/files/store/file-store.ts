@@ -8,13 +8,14 @@ import type { Account, EmulatorState } from '../../contract';
 import { LookupFailure } from '../errors';
 import { MalformedPath, lowerName, parsePath } from '../paths';
 import { BlobStore } from './blobs';
-import { RevisionCounter, newFileId } from './ids';
+import { RevisionCounter, dropboxTimestamp, newFileId } from './ids';
 import { keyOf } from './keys';
 import { NamespaceTable, type Namespace } from './namespaces';
 import { type FileNode, type FolderNode, type Located, type Tree, type TreeNode, filesOf, newFolder, preOrder } from './tree';
 import { randomBytes } from 'node:crypto';
 import { UploadSessionTable } from './upload-sessions';
 import { BatchJobs } from './batch-jobs';
+import { RevisionHistory } from './revisions';
 
 /** Where a path argument points: a tree, the absolute components (caller's case where nothing exists yet), and the namespace paths are shown relative to. */
 export interface Target {
@@ -38,6 +39,8 @@ export class FileStore {
 	epoch = randomBytes(6).toString('base64url');
 	/** Per namespace: bumped by the admin's cursors/reset. */
 	private readonly cursorGenerations = new Map<string, number>();
+	/** Every revision of each tree's files (store/revisions.ts). */
+	private readonly histories = new WeakMap<Tree, RevisionHistory>();
 
 	constructor(readonly state: BaseState) {
 		this.blobs = new BlobStore(join(state.dataDir, 'blobs'));
@@ -84,13 +87,26 @@ export class FileStore {
 			if (!found) throw new LookupFailure('not_found');
 			return { tree: view.tree, view, abs: [...found.names, ...ref.components] };
 		}
-		const found = view.tree.findByRev(ref.rev, view.prefix);
-		if (!found) throw new LookupFailure('not_found');
+		// A current revision, else any kept one (its path as it was then).
+		const found = view.tree.findByRev(ref.rev, view.prefix) ?? this.history(view.tree).get(ref.rev);
+		if (!found || !this.showsPath(view, view.tree, found.names)) throw new LookupFailure('not_found');
 		return { tree: view.tree, view, abs: found.names, rev: ref.rev };
 	}
 
+	/** What the target names now; for a `rev:` path, that revision even when it is no longer current. */
 	locate(target: Target): Located | undefined {
-		return target.tree.walk(target.abs).found;
+		const found = target.tree.walk(target.abs).found;
+		if (target.rev === undefined || (found?.node.kind === 'file' && found.node.rev === target.rev)) return found;
+		return this.history(target.tree).get(target.rev);
+	}
+
+	history(tree: Tree): RevisionHistory {
+		let history = this.histories.get(tree);
+		if (!history) {
+			history = new RevisionHistory(this.blobs);
+			this.histories.set(tree, history);
+		}
+		return history;
 	}
 
 	/** Is the node at `abs` inside the namespace `view` (so its paths can be shown relative to it)? */
@@ -125,6 +141,8 @@ export class FileStore {
 		const key = keyOf(names);
 		tree.deleted.delete(key);
 		tree.journal.record(key, '/' + names.join('/'), false);
+		const found = tree.walk(names).found;
+		if (found?.node.kind === 'file') this.history(tree).record(found as Located<FileNode>);
 	}
 
 	/** Journals every node of a subtree that appeared at once (a copy or a move destination). */
@@ -134,7 +152,12 @@ export class FileStore {
 
 	/** Journals a removed subtree: one `deleted` entry for its top; every node joins the deleted set. */
 	recordRemoved(tree: Tree, top: Located): void {
-		for (const { names } of preOrder(top)) tree.deleted.set(keyOf(names), '/' + names.join('/'));
+		const now = dropboxTimestamp();
+		for (const { node, names } of preOrder(top)) {
+			tree.deleted.set(keyOf(names), '/' + names.join('/'));
+			// The file's revisions stay; list_revisions tells when its path lost it.
+			if (node.kind === 'file') this.history(tree).markGone(keyOf(names), now);
+		}
 		tree.journal.record(keyOf(top.names), '/' + top.names.join('/'), true);
 	}
 

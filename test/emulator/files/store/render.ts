@@ -1,4 +1,5 @@
 /** Metadata as the API returns it (files.stone FileMetadata / FolderMetadata / DeletedMetadata). */
+import { exportInfo, isExportOnly } from '../paper/paper-files';
 import { lowerName } from '../paths';
 import type { Namespace } from './namespaces';
 import type { Located } from './tree';
@@ -13,7 +14,9 @@ export interface FileMetadataJson {
 	server_modified: string;
 	rev: string;
 	size: number;
-	is_downloadable: true;
+	is_downloadable: boolean;
+	/** Paper docs (not downloadable): the formats `export` offers. */
+	export_info?: { export_as: string; export_options: string[] };
 	content_hash: string;
 }
 
@@ -54,7 +57,7 @@ export function renderMetadata(view: Namespace, located: Located): FileMetadataJ
 		server_modified: node.serverModified,
 		rev: node.rev,
 		size: node.size,
-		is_downloadable: true,
+		...(isExportOnly(node) ? { is_downloadable: false, export_info: exportInfo() } : { is_downloadable: true }),
 		content_hash: node.contentHash,
 	};
 }

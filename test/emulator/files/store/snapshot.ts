@@ -3,21 +3,24 @@
  * folder and file with its id, rev, content hash and times, and the namespaces that view the trees.
  * Blobs stay where they are on disk; a snapshot names them relative to the blob directory.
  *
+ * Kept too: every file's revisions (store/revisions.ts) whose content is on disk.
  * Not kept: the change journal, cursor generations, upload sessions and batch jobs. A restart is a new
  * store epoch, so cursors from before it answer `reset` (as Dropbox may at any time).
  */
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { FileStore } from './file-store';
-import { type FileNode, type FolderNode, type TreeNode, Tree, newFolder } from './tree';
+import { type FileNode, type FolderNode, type Located, type TreeNode, Tree, newFolder, preOrder } from './tree';
 import { lowerName } from '../paths';
 
 type FileSnapshot = Omit<FileNode, 'blob'> & { blob: string };
 type FolderSnapshot = { kind: 'folder'; id: string; name: string; children: NodeSnapshot[] };
 type NodeSnapshot = FileSnapshot | FolderSnapshot;
+/** A kept revision (store/revisions.ts): the file as it was and its absolute names then. */
+type RevisionSnapshot = { node: FileSnapshot; names: string[] };
 
 export interface FilesSnapshot {
-	trees: Array<{ quotaBytes: number; children: NodeSnapshot[] }>;
+	trees: Array<{ quotaBytes: number; children: NodeSnapshot[]; revisions?: RevisionSnapshot[]; goneAt?: Array<[string, string]> }>;
 	namespaces: Array<{ id: string; tree: number; prefix: string[]; created: string; teamFolderKey?: string }>;
 }
 
@@ -26,7 +29,7 @@ export function snapshotFiles(store: FileStore): FilesSnapshot {
 	const trees: Tree[] = [];
 	for (const { namespace } of records) if (!trees.includes(namespace.tree)) trees.push(namespace.tree);
 	return {
-		trees: trees.map((tree) => ({ quotaBytes: tree.quotaBytes, children: childrenOf(tree.root) })),
+		trees: trees.map((tree) => ({ quotaBytes: tree.quotaBytes, children: childrenOf(tree.root), ...revisionsOf(store, tree) })),
 		namespaces: records.map(({ namespace, created, teamFolderKey }) => ({
 			id: namespace.id,
 			tree: trees.indexOf(namespace.tree),
@@ -48,11 +51,32 @@ export function restoreFiles(store: FileStore, snapshot: FilesSnapshot): void {
 			const node = restoreNode(store, tree, child);
 			if (node) tree.root.children.set(lowerName(node.name), node);
 		}
+		restoreRevisions(store, tree, saved);
 		return tree;
 	});
 	for (const saved of snapshot.namespaces) {
 		const namespace = { id: saved.id, tree: trees[saved.tree], prefix: saved.prefix };
 		store.namespaces.restore({ namespace, created: new Date(saved.created), teamFolderKey: saved.teamFolderKey });
+	}
+}
+
+function revisionsOf(store: FileStore, tree: Tree): { revisions: RevisionSnapshot[]; goneAt: Array<[string, string]> } {
+	const { revisions, goneAt } = store.history(tree).all();
+	return { revisions: revisions.map(({ node, names }) => ({ node: { ...node, blob: basename(node.blob) }, names })), goneAt };
+}
+
+/** Kept revisions whose content is still on disk; then every current file (a snapshot from before revisions were kept has none). */
+function restoreRevisions(store: FileStore, tree: Tree, saved: FilesSnapshot['trees'][number]): void {
+	const history = store.history(tree);
+	for (const revision of saved.revisions ?? []) {
+		const blob = join(store.blobs.dir, basename(revision.node.blob));
+		if (!existsSync(blob)) continue;
+		store.revisions.observe(revision.node.rev);
+		history.record({ node: { ...revision.node, blob }, names: revision.names });
+	}
+	for (const [key, when] of saved.goneAt ?? []) history.markGone(key, when);
+	for (const located of preOrder({ node: tree.root, names: [] })) {
+		if (located.node.kind === 'file') history.record(located as Located<FileNode>);
 	}
 }
 

@@ -25,6 +25,8 @@ export interface FileNode {
 	blob: string;
 	clientModified: string;
 	serverModified: string;
+	/** Paper docs only: the doc's revision (`paper_revision`), 1 when created. */
+	paperRevision?: number;
 }
 
 export type TreeNode = FolderNode | FileNode;

@@ -18,6 +18,10 @@ export interface CommitOptions {
 	clientModified?: string;
 	/** Admin seeding is not held to the quota. */
 	ignoreQuota?: boolean;
+	/** A new file (nothing replaced) takes this id if no file holds it (a restored revision's). */
+	preferredId?: string;
+	/** A Paper doc's revision (files/paper/*), kept on the file node. */
+	paperRevision?: number;
 }
 
 /** Reads WriteMode in either wire form: "add" or {".tag": "update", "update": "<rev>"}. */
@@ -87,7 +91,10 @@ function place(store: FileStore, target: Target, blob: StoredBlob, options: Comm
 	if (replaced) {
 		node.id = replaced.id;
 		store.blobs.release(replaced.blob);
+	} else if (options.preferredId && !tree.findById(options.preferredId)) {
+		node.id = options.preferredId;
 	}
+	if (options.paperRevision !== undefined) node.paperRevision = options.paperRevision;
 	folder.node.children.set(lowerName(node.name), node);
 	tree.usedBytes += growth;
 	const names = [...folder.names, node.name];
