@@ -164,4 +164,6 @@ export interface FileLimits {
 	operationEntryLimit?: number;
 	/** `files/list_folder` (and `/continue`): most entries in one page, whatever `limit` the caller asks for. */
 	listFolderPageSize?: number;
+	/** `files/get_temporary_link`: seconds a link serves the file (Dropbox's 4 hours). */
+	temporaryLinkLifetimeS?: number;
 }

@@ -14,6 +14,7 @@ const FIELDS = {
 	finish_batch_in_progress_checks: 'batchInProgressChecks',
 	operation_entry_limit: 'operationEntryLimit',
 	list_folder_page_size: 'listFolderPageSize',
+	temporary_link_lifetime_s: 'temporaryLinkLifetimeS',
 } as const satisfies Record<string, keyof FileLimits>;
 
 type LimitField = keyof typeof FIELDS;
@@ -41,5 +42,6 @@ export function limitsJson(limits: FileLimits): Record<LimitField, number> {
 		finish_batch_in_progress_checks: limits.batchInProgressChecks,
 		operation_entry_limit: withDefaults.operationEntryLimit,
 		list_folder_page_size: withDefaults.listFolderPageSize,
+		temporary_link_lifetime_s: withDefaults.temporaryLinkLifetimeS,
 	};
 }

@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { TEMPORARY_LINK_PREFIX, serveTemporaryLink } from '../files/temporary-link';
 import { handleAuthorizePage } from '../oauth/authorize-page';
 import { handleTokenEndpoint } from '../oauth/token-endpoint';
 import { sendStatusFault } from './fault-answer';
@@ -38,6 +39,8 @@ export async function handleDropboxRequest(
 	if (host === 'www' && url.pathname === '/oauth2/authorize') return handleAuthorizePage(platform.state, req, res, url);
 	if (host === 'api' && url.pathname === '/oauth2/token') return handleTokenEndpoint(platform.state, req, res, url);
 	if (route) return callRoute(platform, route, host, req, res, url, fault);
+	// The links files/get_temporary_link hands out live on the content host.
+	if (host === 'content' && url.pathname.startsWith(TEMPORARY_LINK_PREFIX)) return serveTemporaryLink(platform.state.files, req, res, url);
 	// Dropbox names an unknown function with its URL path, inside its usual 400 prefix.
 	if (url.pathname.startsWith('/2/')) return sendText(res, 400, callErrorText(routeKey, `Unknown API function: ${url.pathname}`));
 	sendText(res, 404, 'Not Found');

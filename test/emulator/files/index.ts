@@ -15,6 +15,7 @@ import { listFolderLongpoll } from './longpoll';
 import { listRevisions } from './list-revisions';
 import { getMetadata } from './metadata';
 import { restore } from './restore';
+import { getTemporaryLink } from './temporary-link';
 import { upload } from './upload';
 import { uploadSessionFinishBatch, uploadSessionFinishBatchCheck, uploadSessionFinishBatchV2 } from './finish-batch';
 import { uploadSessionAppendV1, uploadSessionAppendV2, uploadSessionFinish, uploadSessionStart } from './upload-session';
@@ -51,4 +52,5 @@ export const filesHandlers: HandlerMap = {
 	'files/create_folder_batch/check': createFolderBatchCheck,
 	'files/list_revisions': listRevisions,
 	'files/restore': restore,
+	'files/get_temporary_link': getTemporaryLink,
 };

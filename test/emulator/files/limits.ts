@@ -21,6 +21,8 @@ export const DEFAULT_FILE_LIMITS: Readonly<Required<FileLimits>> = {
 	operationEntryLimit: 10_000,
 	// ListFolderArg.limit is at most 2000: a page never holds more.
 	listFolderPageSize: 2000,
+	// files.stone: "This link will expire in four hours".
+	temporaryLinkLifetimeS: 4 * 3600,
 };
 
 /**

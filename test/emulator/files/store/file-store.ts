@@ -16,6 +16,7 @@ import { randomBytes } from 'node:crypto';
 import { UploadSessionTable } from './upload-sessions';
 import { BatchJobs } from './batch-jobs';
 import { RevisionHistory } from './revisions';
+import { TemporaryLinks } from './temporary-links';
 
 /** Where a path argument points: a tree, the absolute components (caller's case where nothing exists yet), and the namespace paths are shown relative to. */
 export interface Target {
@@ -35,6 +36,8 @@ export class FileStore {
 	readonly sessions: UploadSessionTable;
 	/** upload_session/finish_batch jobs, by async job id. */
 	readonly jobs = new BatchJobs();
+	/** files/get_temporary_link's links, by token. */
+	readonly temporaryLinks = new TemporaryLinks();
 	/** Changes on every clear(): cursors from before answer `reset`. */
 	epoch = randomBytes(6).toString('base64url');
 	/** Per namespace: bumped by the admin's cursors/reset. */
@@ -190,6 +193,7 @@ export class FileStore {
 		this.cursorGenerations.clear();
 		this.sessions.clear();
 		this.jobs.clear();
+		this.temporaryLinks.clear();
 		this.epoch = randomBytes(6).toString('base64url');
 		await this.blobs.clear();
 	}
