@@ -2,20 +2,12 @@
  * Copy, move, delete and create-folder batches through the official SDK: an async job (in_progress, then
  * complete) whose entries each succeed or fail on their own, at their positions, in the spec's shapes.
  */
-import type { Dropbox } from 'dropbox';
-import { startTestEmulator, type TestEmulator } from '../../support/emulator-harness';
 import { bearer, rawCall } from '../../support/raw-http';
 import { describeRoute } from './describe-route';
-import { expectSpecShape } from './files-shape';
+import { expectSpecShape, routeFailure, sdkWorld } from './files-support';
 import { client } from './sdk-support';
 
-let emu: TestEmulator;
-let dbx: Dropbox;
-beforeAll(async () => {
-	emu = await startTestEmulator();
-	dbx = client(emu);
-});
-afterAll(() => emu.stop());
+const world = sdkWorld();
 
 type Status = { '.tag': string; entries?: any[]; failed?: unknown }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -33,22 +25,22 @@ async function poll(check: (arg: { async_job_id: string }) => Promise<{ result: 
 }
 
 async function stat(path: string): Promise<{ id: string; rev: string } | undefined> {
-	return emu.admin<{ id: string; rev: string }>('GET', `/files?account_id=${encodeURIComponent(emu.demo.account_id)}&path=${encodeURIComponent(path)}`).catch(() => undefined);
+	return world.emu.admin<{ id: string; rev: string }>('GET', `/files?account_id=${encodeURIComponent(world.emu.demo.account_id)}&path=${encodeURIComponent(path)}`).catch(() => undefined);
 }
 
 async function seed(path: string, text: string): Promise<void> {
-	await emu.admin('POST', '/files', { account_id: emu.demo.account_id, path, content_base64: Buffer.from(text).toString('base64') });
+	await world.emu.admin('POST', '/files', { account_id: world.emu.demo.account_id, path, content_base64: Buffer.from(text).toString('base64') });
 }
 
 const relocationFailure = (error: unknown) => ({ '.tag': 'failure', failure: { '.tag': 'relocation_error', relocation_error: error } });
 
-describeRoute('files/copy_batch_v2', () => emu, () => {
-	describeRoute('files/copy_batch/check_v2', () => emu, () => {
+describeRoute('files/copy_batch_v2', () => world.emu, () => {
+	describeRoute('files/copy_batch/check_v2', () => world.emu, () => {
 		it('copies each entry on its own: in_progress first, then every result at its position', async () => {
 			await seed('/CopyB/a.txt', 'a');
 			await seed('/CopyB/b.txt', 'b');
 			await seed('/CopyB/dest/b.txt', 'taken');
-			const launch = (await dbx.filesCopyBatchV2({
+			const launch = (await world.dbx.filesCopyBatchV2({
 				entries: [
 					{ from_path: '/CopyB/a.txt', to_path: '/CopyB/dest/a.txt' },
 					{ from_path: '/CopyB/b.txt', to_path: '/CopyB/dest/b.txt' },
@@ -57,7 +49,7 @@ describeRoute('files/copy_batch_v2', () => emu, () => {
 				],
 			})).result;
 			expectSpecShape('RelocationBatchV2Launch', launch);
-			const seen = await poll((arg) => dbx.filesCopyBatchCheckV2(arg), launch, 'RelocationBatchV2JobStatus');
+			const seen = await poll((arg) => world.dbx.filesCopyBatchCheckV2(arg), launch, 'RelocationBatchV2JobStatus');
 			expect(seen[0]['.tag']).toBe('in_progress');
 			const entries = seen[seen.length - 1].entries!;
 			expect(entries).toHaveLength(4);
@@ -73,8 +65,8 @@ describeRoute('files/copy_batch_v2', () => emu, () => {
 
 		it('autorenames every conflicting entry when asked', async () => {
 			await seed('/CopyR/x.txt', 'x');
-			const launch = (await dbx.filesCopyBatchV2({ entries: [{ from_path: '/CopyR/x.txt', to_path: '/CopyR/x.txt' }, { from_path: '/CopyR/x.txt', to_path: '/CopyR/y.txt' }], autorename: true })).result;
-			const seen = await poll((arg) => dbx.filesCopyBatchCheckV2(arg), launch, 'RelocationBatchV2JobStatus');
+			const launch = (await world.dbx.filesCopyBatchV2({ entries: [{ from_path: '/CopyR/x.txt', to_path: '/CopyR/x.txt' }, { from_path: '/CopyR/x.txt', to_path: '/CopyR/y.txt' }], autorename: true })).result;
+			const seen = await poll((arg) => world.dbx.filesCopyBatchCheckV2(arg), launch, 'RelocationBatchV2JobStatus');
 			const entries = seen[seen.length - 1].entries!;
 			// Copying a file onto itself is a duplicated path even with autorename.
 			expect(entries[0]).toEqual(relocationFailure({ '.tag': 'duplicated_or_nested_paths' }));
@@ -83,15 +75,15 @@ describeRoute('files/copy_batch_v2', () => emu, () => {
 	});
 });
 
-describeRoute('files/move_batch_v2', () => emu, () => {
-	describeRoute('files/move_batch/check_v2', () => emu, () => {
+describeRoute('files/move_batch_v2', () => world.emu, () => {
+	describeRoute('files/move_batch/check_v2', () => world.emu, () => {
 		it('moves each entry on its own, keeping ids; a folder into itself fails alone', async () => {
 			await seed('/MoveB/one.txt', '1');
 			await seed('/MoveB/folder/inside.txt', 'in');
 			await seed('/MoveB/archive/two.txt', 'old');
 			await seed('/MoveB/two.txt', '2');
 			const before = await stat('/MoveB/one.txt');
-			const launch = (await dbx.filesMoveBatchV2({
+			const launch = (await world.dbx.filesMoveBatchV2({
 				entries: [
 					{ from_path: '/MoveB/one.txt', to_path: '/MoveB/archive/one.txt' },
 					{ from_path: '/MoveB/folder', to_path: '/MoveB/folder/sub/folder' },
@@ -99,7 +91,7 @@ describeRoute('files/move_batch_v2', () => emu, () => {
 					{ from_path: '/MoveB/gone.txt', to_path: '/MoveB/archive/gone.txt' },
 				],
 			})).result;
-			const seen = await poll((arg) => dbx.filesMoveBatchCheckV2(arg), launch, 'RelocationBatchV2JobStatus');
+			const seen = await poll((arg) => world.dbx.filesMoveBatchCheckV2(arg), launch, 'RelocationBatchV2JobStatus');
 			const entries = seen[seen.length - 1].entries!;
 			expect(entries[0]).toMatchObject({ '.tag': 'success', success: { '.tag': 'file', path_display: '/MoveB/archive/one.txt', id: before!.id } });
 			expect(entries.slice(1)).toEqual([
@@ -115,54 +107,54 @@ describeRoute('files/move_batch_v2', () => emu, () => {
 			await seed('/MoveBig/f/1.txt', '1');
 			await seed('/MoveBig/f/2.txt', '2');
 			await seed('/MoveBig/small.txt', 's');
-			await emu.admin('POST', '/limits', { operation_entry_limit: 2 });
+			await world.emu.admin('POST', '/limits', { operation_entry_limit: 2 });
 			try {
-				const launch = (await dbx.filesMoveBatchV2({
+				const launch = (await world.dbx.filesMoveBatchV2({
 					entries: [
 						{ from_path: '/MoveBig/f', to_path: '/MoveBig/g' },
 						{ from_path: '/MoveBig/small.txt', to_path: '/MoveBig/g2/small.txt' },
 					],
 				})).result as { async_job_id: string };
-				const wrongRoute = await dbx.filesCopyBatchCheckV2({ async_job_id: launch.async_job_id }).catch((e: { error: { error: unknown } }) => e.error.error);
+				const wrongRoute = await routeFailure(world.dbx.filesCopyBatchCheckV2({ async_job_id: launch.async_job_id }));
 				expect(wrongRoute).toEqual({ '.tag': 'invalid_async_job_id' });
-				const other = await emu.admin<{ access_token: string }>('POST', '/accounts', {});
-				const foreign = await client(emu, other.access_token).filesMoveBatchCheckV2({ async_job_id: launch.async_job_id }).catch((e: { error: { error: unknown } }) => e.error.error);
+				const other = await world.emu.admin<{ access_token: string }>('POST', '/accounts', {});
+				const foreign = await routeFailure(client(world.emu, other.access_token).filesMoveBatchCheckV2({ async_job_id: launch.async_job_id }));
 				expect(foreign).toEqual({ '.tag': 'invalid_async_job_id' });
-				const seen = await poll((arg) => dbx.filesMoveBatchCheckV2(arg), launch, 'RelocationBatchV2JobStatus');
+				const seen = await poll((arg) => world.dbx.filesMoveBatchCheckV2(arg), launch, 'RelocationBatchV2JobStatus');
 				const entries = seen[seen.length - 1].entries!;
 				expect(entries[0]).toEqual(relocationFailure({ '.tag': 'too_many_files' }));
 				expect(entries[1]).toMatchObject({ '.tag': 'success' });
 			} finally {
-				await emu.admin('POST', '/limits', { operation_entry_limit: 10_000 });
+				await world.emu.admin('POST', '/limits', { operation_entry_limit: 10_000 });
 			}
 		});
 
 		it('refuses more than 1000 entries with a 400, takes 1000', async () => {
 			const entry = { from_path: '/nowhere/a', to_path: '/nowhere/b' };
 			const answer = await rawCall('https://api.dropboxapi.com/2/files/move_batch_v2', {
-				headers: { ...bearer(emu.demo.access_token), 'Content-Type': 'application/json' },
+				headers: { ...bearer(world.emu.demo.access_token), 'Content-Type': 'application/json' },
 				body: JSON.stringify({ entries: Array.from({ length: 1001 }, () => entry) }),
 			});
 			expect(answer.status).toBe(400);
 			expect(answer.text).toMatch(/^Error in call to API function "files\/move_batch_v2": request body: entries: /);
-			const launch = (await dbx.filesMoveBatchV2({ entries: Array.from({ length: 1000 }, () => entry) })).result;
-			const seen = await poll((arg) => dbx.filesMoveBatchCheckV2(arg), launch, 'RelocationBatchV2JobStatus');
+			const launch = (await world.dbx.filesMoveBatchV2({ entries: Array.from({ length: 1000 }, () => entry) })).result;
+			const seen = await poll((arg) => world.dbx.filesMoveBatchCheckV2(arg), launch, 'RelocationBatchV2JobStatus');
 			expect(seen[seen.length - 1].entries).toHaveLength(1000);
 		});
 	});
 });
 
-describeRoute('files/delete_batch', () => emu, () => {
-	describeRoute('files/delete_batch/check', () => emu, () => {
+describeRoute('files/delete_batch', () => world.emu, () => {
+	describeRoute('files/delete_batch/check', () => world.emu, () => {
 		it('deletes each entry on its own: not_found, a stale parent_rev and too_many_files fail alone', async () => {
 			await seed('/DelB/a.txt', 'a');
 			await seed('/DelB/guarded.txt', 'g');
 			await seed('/DelB/big/1.txt', '1');
 			await seed('/DelB/big/2.txt', '2');
 			await seed('/DelB/c.txt', 'c');
-			await emu.admin('POST', '/limits', { operation_entry_limit: 2, finish_batch_in_progress_checks: 2 });
+			await world.emu.admin('POST', '/limits', { operation_entry_limit: 2, finish_batch_in_progress_checks: 2 });
 			try {
-				const launch = (await dbx.filesDeleteBatch({
+				const launch = (await world.dbx.filesDeleteBatch({
 					entries: [
 						{ path: '/DelB/a.txt' },
 						{ path: '/DelB/missing.txt' },
@@ -172,7 +164,7 @@ describeRoute('files/delete_batch', () => emu, () => {
 					],
 				})).result;
 				expectSpecShape('DeleteBatchLaunch', launch);
-				const seen = await poll((arg) => dbx.filesDeleteBatchCheck(arg), launch, 'DeleteBatchJobStatus');
+				const seen = await poll((arg) => world.dbx.filesDeleteBatchCheck(arg), launch, 'DeleteBatchJobStatus');
 				expect(seen.map((s) => s['.tag'])).toEqual(['in_progress', 'in_progress', 'complete']);
 				const entries = seen[2].entries!;
 				expect(entries[0]).toMatchObject({ '.tag': 'success', metadata: { '.tag': 'file', path_display: '/DelB/a.txt' } });
@@ -186,28 +178,28 @@ describeRoute('files/delete_batch', () => emu, () => {
 				expect(await stat('/DelB/big/1.txt')).toBeDefined();
 				expect(await stat('/DelB/c.txt')).toBeUndefined();
 			} finally {
-				await emu.admin('POST', '/limits', { operation_entry_limit: 10_000, finish_batch_in_progress_checks: 1 });
+				await world.emu.admin('POST', '/limits', { operation_entry_limit: 10_000, finish_batch_in_progress_checks: 1 });
 			}
 		});
 
 		it('answers too_many_files for a single delete_v2 of a big folder too', async () => {
 			await seed('/DelOne/big/1.txt', '1');
-			await emu.admin('POST', '/limits', { operation_entry_limit: 1 });
+			await world.emu.admin('POST', '/limits', { operation_entry_limit: 1 });
 			try {
-				const error = await dbx.filesDeleteV2({ path: '/DelOne/big' }).catch((e: { error: { error: unknown } }) => e.error.error);
+				const error = await routeFailure(world.dbx.filesDeleteV2({ path: '/DelOne/big' }));
 				expect(error).toEqual({ '.tag': 'too_many_files' });
 			} finally {
-				await emu.admin('POST', '/limits', { operation_entry_limit: 10_000 });
+				await world.emu.admin('POST', '/limits', { operation_entry_limit: 10_000 });
 			}
 		});
 	});
 });
 
-describeRoute('files/create_folder_batch', () => emu, () => {
-	describeRoute('files/create_folder_batch/check', () => emu, () => {
+describeRoute('files/create_folder_batch', () => world.emu, () => {
+	describeRoute('files/create_folder_batch/check', () => world.emu, () => {
 		it('answers synchronously unless forced; each path on its own, duplicates once', async () => {
 			await seed('/MkB/file', 'f');
-			const result = (await dbx.filesCreateFolderBatch({ paths: ['/MkB/one', '/MkB/file', '/MkB/one', '/MkB/file/below', '/MkB/Two'] })).result;
+			const result = (await world.dbx.filesCreateFolderBatch({ paths: ['/MkB/one', '/MkB/file', '/MkB/one', '/MkB/file/below', '/MkB/Two'] })).result;
 			expectSpecShape('CreateFolderBatchLaunch', result);
 			const entries = (result as Status).entries!;
 			expect(result['.tag']).toBe('complete');
@@ -219,23 +211,23 @@ describeRoute('files/create_folder_batch', () => emu, () => {
 		});
 
 		it('runs as a job with force_async, autorenaming on request', async () => {
-			await dbx.filesCreateFolderV2({ path: '/MkA/taken' });
-			const launch = (await dbx.filesCreateFolderBatch({ paths: ['/MkA/taken', '/MkA/new'], autorename: true, force_async: true })).result;
-			const seen = await poll((arg) => dbx.filesCreateFolderBatchCheck(arg), launch, 'CreateFolderBatchJobStatus');
+			await world.dbx.filesCreateFolderV2({ path: '/MkA/taken' });
+			const launch = (await world.dbx.filesCreateFolderBatch({ paths: ['/MkA/taken', '/MkA/new'], autorename: true, force_async: true })).result;
+			const seen = await poll((arg) => world.dbx.filesCreateFolderBatchCheck(arg), launch, 'CreateFolderBatchJobStatus');
 			expect(seen[0]['.tag']).toBe('in_progress');
 			const entries = seen[seen.length - 1].entries!;
 			expect(entries.map((e: { metadata: { path_display: string } }) => e.metadata.path_display)).toEqual(['/MkA/taken (1)', '/MkA/new']);
 		});
 
 		it('fails the whole job with too_many_files past the operation limit', async () => {
-			await emu.admin('POST', '/limits', { operation_entry_limit: 2 });
+			await world.emu.admin('POST', '/limits', { operation_entry_limit: 2 });
 			try {
-				const launch = (await dbx.filesCreateFolderBatch({ paths: ['/MkX/a', '/MkX/b', '/MkX/c'] })).result;
-				const seen = await poll((arg) => dbx.filesCreateFolderBatchCheck(arg), launch, 'CreateFolderBatchJobStatus');
+				const launch = (await world.dbx.filesCreateFolderBatch({ paths: ['/MkX/a', '/MkX/b', '/MkX/c'] })).result;
+				const seen = await poll((arg) => world.dbx.filesCreateFolderBatchCheck(arg), launch, 'CreateFolderBatchJobStatus');
 				expect(seen[seen.length - 1]).toEqual({ '.tag': 'failed', failed: { '.tag': 'too_many_files' } });
-				expect(await dbx.filesGetMetadata({ path: '/MkX/a' }).catch(() => 'none')).toBe('none');
+				expect(await world.dbx.filesGetMetadata({ path: '/MkX/a' }).catch(() => 'none')).toBe('none');
 			} finally {
-				await emu.admin('POST', '/limits', { operation_entry_limit: 10_000 });
+				await world.emu.admin('POST', '/limits', { operation_entry_limit: 10_000 });
 			}
 		});
 	});

@@ -3,45 +3,34 @@
  * move, restore), list_revisions finds them by path or id, deleted files keep theirs, restore and
  * `rev:` / `rev` downloads read any of them.
  */
-import type { Dropbox } from 'dropbox';
-import { startTestEmulator, type TestEmulator } from '../../support/emulator-harness';
 import { describeRoute } from './describe-route';
-import { expectSpecShape } from './files-shape';
-import { client } from './sdk-support';
+import { expectSpecShape, routeFailure, sdkWorld } from './files-support';
 
-let emu: TestEmulator;
-let dbx: Dropbox;
-beforeAll(async () => {
-	emu = await startTestEmulator();
-	dbx = client(emu);
-});
-afterAll(() => emu.stop());
+const world = sdkWorld();
 
 /** The SDK's types predate before_rev, include_restorable_info, has_more and is_restorable. */
 type RevisionsPage = { is_deleted: boolean; server_deleted?: string; has_more: boolean; entries: Array<{ rev: string; size: number; path_display?: string; is_restorable?: boolean }> };
 async function revisionsOf(arg: { path: string; mode?: { '.tag': 'path' | 'id' }; limit?: number; before_rev?: string; include_restorable_info?: boolean }): Promise<RevisionsPage> {
-	return (await dbx.filesListRevisions(arg)).result as unknown as RevisionsPage;
+	return (await world.dbx.filesListRevisions(arg)).result as unknown as RevisionsPage;
 }
 
-const failure = (call: Promise<unknown>) => call.then(() => undefined, (e: { error: { error: unknown } }) => e.error.error);
-
 async function text(arg: { path: string; rev?: string }): Promise<string> {
-	const result = (await dbx.filesDownload(arg)).result as unknown as { fileBinary: Buffer };
+	const result = (await world.dbx.filesDownload(arg)).result as unknown as { fileBinary: Buffer };
 	return Buffer.from(result.fileBinary).toString('utf8');
 }
 
 /** Four revisions of /Rev/doc.txt: add, overwrite, update, session finish. Answers their revs, oldest first. */
 async function writeFourTimes(path: string): Promise<string[]> {
 	const revs: string[] = [];
-	revs.push((await dbx.filesUpload({ path, contents: 'one' })).result.rev);
-	revs.push((await dbx.filesUpload({ path, contents: 'two', mode: { '.tag': 'overwrite' } })).result.rev);
-	revs.push((await dbx.filesUpload({ path, contents: 'three', mode: { '.tag': 'update', update: revs[1] } })).result.rev);
-	const session = (await dbx.filesUploadSessionStart({ contents: 'fo' })).result.session_id;
-	revs.push((await dbx.filesUploadSessionFinish({ cursor: { session_id: session, offset: 2 }, commit: { path, mode: { '.tag': 'overwrite' } }, contents: 'ur' })).result.rev);
+	revs.push((await world.dbx.filesUpload({ path, contents: 'one' })).result.rev);
+	revs.push((await world.dbx.filesUpload({ path, contents: 'two', mode: { '.tag': 'overwrite' } })).result.rev);
+	revs.push((await world.dbx.filesUpload({ path, contents: 'three', mode: { '.tag': 'update', update: revs[1] } })).result.rev);
+	const session = (await world.dbx.filesUploadSessionStart({ contents: 'fo' })).result.session_id;
+	revs.push((await world.dbx.filesUploadSessionFinish({ cursor: { session_id: session, offset: 2 }, commit: { path, mode: { '.tag': 'overwrite' } }, contents: 'ur' })).result.rev);
 	return revs;
 }
 
-describeRoute('files/list_revisions', () => emu, () => {
+describeRoute('files/list_revisions', () => world.emu, () => {
 	it('lists every write\'s revision, newest first, with limit and before_rev paging', async () => {
 		const revs = await writeFourTimes('/Rev/doc.txt');
 		const all = await revisionsOf({ path: '/Rev/doc.txt' });
@@ -62,7 +51,7 @@ describeRoute('files/list_revisions', () => emu, () => {
 
 	it('follows a file across a move in id mode; path mode sees only the path\'s revisions', async () => {
 		const revs = await writeFourTimes('/Rev/moving.txt');
-		const moved = (await dbx.filesMoveV2({ from_path: '/Rev/moving.txt', to_path: '/Rev/moved.txt' })).result.metadata as { id: string; rev: string };
+		const moved = (await world.dbx.filesMoveV2({ from_path: '/Rev/moving.txt', to_path: '/Rev/moved.txt' })).result.metadata as { id: string; rev: string };
 		const byId = await revisionsOf({ path: moved.id, mode: { '.tag': 'id' } });
 		expect(byId.entries.map((e) => e.rev)).toEqual([moved.rev, ...[...revs].reverse()]);
 		expect(byId.entries[0].path_display).toBe('/Rev/moved.txt');
@@ -76,7 +65,7 @@ describeRoute('files/list_revisions', () => emu, () => {
 
 	it('keeps a deleted file\'s revisions, with the time it was deleted', async () => {
 		const revs = await writeFourTimes('/Rev/deleted.txt');
-		await dbx.filesDeleteV2({ path: '/Rev/deleted.txt' });
+		await world.dbx.filesDeleteV2({ path: '/Rev/deleted.txt' });
 		const result = await revisionsOf({ path: '/Rev/deleted.txt' });
 		expect(result.is_deleted).toBe(true);
 		expect(result.server_deleted).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
@@ -85,22 +74,22 @@ describeRoute('files/list_revisions', () => emu, () => {
 	});
 
 	it('answers the spec\'s errors', async () => {
-		expect(await failure(revisionsOf({ path: '/Rev/never.txt' }))).toEqual({ '.tag': 'path', path: { '.tag': 'not_found' } });
-		await dbx.filesCreateFolderV2({ path: '/Rev/folder' });
-		expect(await failure(revisionsOf({ path: '/Rev/folder' }))).toEqual({ '.tag': 'path', path: { '.tag': 'not_file' } });
-		await dbx.filesUpload({ path: '/Rev/one.txt', contents: 'x' });
-		expect(await failure(revisionsOf({ path: '/Rev/one.txt', before_rev: '0000000001' }))).toEqual({ '.tag': 'invalid_before_rev' });
-		expect(await failure(revisionsOf({ path: '/Rev/one.txt', mode: { '.tag': 'id' }, before_rev: '0000000001' }))).toEqual({ '.tag': 'before_rev_not_supported' });
+		expect(await routeFailure(revisionsOf({ path: '/Rev/never.txt' }))).toEqual({ '.tag': 'path', path: { '.tag': 'not_found' } });
+		await world.dbx.filesCreateFolderV2({ path: '/Rev/folder' });
+		expect(await routeFailure(revisionsOf({ path: '/Rev/folder' }))).toEqual({ '.tag': 'path', path: { '.tag': 'not_file' } });
+		await world.dbx.filesUpload({ path: '/Rev/one.txt', contents: 'x' });
+		expect(await routeFailure(revisionsOf({ path: '/Rev/one.txt', before_rev: '0000000001' }))).toEqual({ '.tag': 'invalid_before_rev' });
+		expect(await routeFailure(revisionsOf({ path: '/Rev/one.txt', mode: { '.tag': 'id' }, before_rev: '0000000001' }))).toEqual({ '.tag': 'before_rev_not_supported' });
 	});
 });
 
-describeRoute('files/restore', () => emu, () => {
+describeRoute('files/restore', () => world.emu, () => {
 	it('restores an older revision as a new one, same id; download reads any kept revision', async () => {
 		const revs = await writeFourTimes('/Rev/restore.txt');
-		const current = (await dbx.filesGetMetadata({ path: '/Rev/restore.txt' })).result as { id: string };
+		const current = (await world.dbx.filesGetMetadata({ path: '/Rev/restore.txt' })).result as { id: string };
 		expect(await text({ path: `rev:${revs[1]}` })).toBe('two');
 		expect(await text({ path: '/Rev/restore.txt', rev: revs[0] })).toBe('one');
-		const restored = (await dbx.filesRestore({ path: '/Rev/restore.txt', rev: revs[0] })).result;
+		const restored = (await world.dbx.filesRestore({ path: '/Rev/restore.txt', rev: revs[0] })).result;
 		expectSpecShape('FileMetadata', restored);
 		expect(restored).toMatchObject({ id: current.id, size: 3 });
 		expect(revs).not.toContain(restored.rev);
@@ -110,18 +99,18 @@ describeRoute('files/restore', () => emu, () => {
 	});
 
 	it('brings a deleted file back with its id', async () => {
-		const added = (await dbx.filesUpload({ path: '/Rev/back.txt', contents: 'back' })).result;
-		await dbx.filesDeleteV2({ path: '/Rev/back.txt' });
-		const restored = (await dbx.filesRestore({ path: '/Rev/back.txt', rev: added.rev })).result;
+		const added = (await world.dbx.filesUpload({ path: '/Rev/back.txt', contents: 'back' })).result;
+		await world.dbx.filesDeleteV2({ path: '/Rev/back.txt' });
+		const restored = (await world.dbx.filesRestore({ path: '/Rev/back.txt', rev: added.rev })).result;
 		expect(restored).toMatchObject({ id: added.id, path_display: '/Rev/back.txt', content_hash: added.content_hash });
 		expect(await text({ path: '/Rev/back.txt' })).toBe('back');
 	});
 
 	it('answers invalid_revision, path_write and malformed paths as the spec says', async () => {
-		const added = (await dbx.filesUpload({ path: '/Rev/r.txt', contents: 'r' })).result;
-		expect(await failure(dbx.filesRestore({ path: '/Rev/r.txt', rev: 'abcdef0123456' }))).toEqual({ '.tag': 'invalid_revision' });
-		await dbx.filesCreateFolderV2({ path: '/Rev/dir' });
-		expect(await failure(dbx.filesRestore({ path: '/Rev/dir', rev: added.rev }))).toEqual({ '.tag': 'path_write', path_write: { '.tag': 'conflict', conflict: { '.tag': 'folder' } } });
-		expect(await failure(dbx.filesDownload({ path: 'rev:abcdef0123456' }))).toEqual({ '.tag': 'path', path: { '.tag': 'not_found' } });
+		const added = (await world.dbx.filesUpload({ path: '/Rev/r.txt', contents: 'r' })).result;
+		expect(await routeFailure(world.dbx.filesRestore({ path: '/Rev/r.txt', rev: 'abcdef0123456' }))).toEqual({ '.tag': 'invalid_revision' });
+		await world.dbx.filesCreateFolderV2({ path: '/Rev/dir' });
+		expect(await routeFailure(world.dbx.filesRestore({ path: '/Rev/dir', rev: added.rev }))).toEqual({ '.tag': 'path_write', path_write: { '.tag': 'conflict', conflict: { '.tag': 'folder' } } });
+		expect(await routeFailure(world.dbx.filesDownload({ path: 'rev:abcdef0123456' }))).toEqual({ '.tag': 'path', path: { '.tag': 'not_found' } });
 	});
 });

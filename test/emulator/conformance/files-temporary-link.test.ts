@@ -2,32 +2,21 @@
  * files/get_temporary_link through the official SDK, and the link itself: the file's bytes with its
  * Content-Type and Range on a Dropbox host name, for the link's lifetime, then 410 Gone.
  */
-import type { Dropbox } from 'dropbox';
 import { request } from 'undici';
-import { startTestEmulator, type TestEmulator } from '../../support/emulator-harness';
 import { describeRoute } from './describe-route';
-import { expectSpecShape } from './files-shape';
-import { client } from './sdk-support';
+import { expectSpecShape, routeFailure, sdkWorld } from './files-support';
 
-let emu: TestEmulator;
-let dbx: Dropbox;
-beforeAll(async () => {
-	emu = await startTestEmulator();
-	dbx = client(emu);
-});
-afterAll(() => emu.stop());
+const world = sdkWorld();
 
 async function fetchLink(link: string, headers: Record<string, string> = {}, method: 'GET' | 'HEAD' = 'GET') {
 	const answer = await request(link, { method, headers });
 	return { status: answer.statusCode, headers: answer.headers, body: Buffer.from(await answer.body.arrayBuffer()) };
 }
 
-const failure = (call: Promise<unknown>) => call.then(() => undefined, (e: { error: { error: unknown } }) => e.error.error);
-
-describeRoute('files/get_temporary_link', () => emu, () => {
+describeRoute('files/get_temporary_link', () => world.emu, () => {
 	it('answers the metadata and a link that serves the bytes, with Content-Type and Range', async () => {
-		const uploaded = (await dbx.filesUpload({ path: '/Links/report.json', contents: '{"a":1}' })).result;
-		const result = (await dbx.filesGetTemporaryLink({ path: '/Links/report.json' })).result;
+		const uploaded = (await world.dbx.filesUpload({ path: '/Links/report.json', contents: '{"a":1}' })).result;
+		const result = (await world.dbx.filesGetTemporaryLink({ path: '/Links/report.json' })).result;
 		expectSpecShape('GetTemporaryLinkResult', result);
 		expect(result.metadata).toMatchObject({ id: uploaded.id, rev: uploaded.rev, size: 7 });
 		expect(result.link).toMatch(/^https:\/\/content\.dropboxapi\.com\/apitl\/1\/[A-Za-z0-9_-]+$/);
@@ -40,31 +29,31 @@ describeRoute('files/get_temporary_link', () => emu, () => {
 	});
 
 	it('keeps serving the revision it was made for when the file changes; an unknown token is a 404', async () => {
-		await dbx.filesUpload({ path: '/Links/v.txt', contents: 'first' });
-		const { link } = (await dbx.filesGetTemporaryLink({ path: '/Links/v.txt' })).result;
-		await dbx.filesUpload({ path: '/Links/v.txt', contents: 'second', mode: { '.tag': 'overwrite' } });
+		await world.dbx.filesUpload({ path: '/Links/v.txt', contents: 'first' });
+		const { link } = (await world.dbx.filesGetTemporaryLink({ path: '/Links/v.txt' })).result;
+		await world.dbx.filesUpload({ path: '/Links/v.txt', contents: 'second', mode: { '.tag': 'overwrite' } });
 		expect((await fetchLink(link)).body.toString()).toBe('first');
 		expect((await fetchLink(`${link}x`)).status).toBe(404);
 	});
 
 	it('answers 410 Gone once the link has expired', async () => {
-		await dbx.filesUpload({ path: '/Links/short.txt', contents: 'short' });
-		await emu.admin('POST', '/limits', { temporary_link_lifetime_s: 1 });
+		await world.dbx.filesUpload({ path: '/Links/short.txt', contents: 'short' });
+		await world.emu.admin('POST', '/limits', { temporary_link_lifetime_s: 1 });
 		try {
-			const { link } = (await dbx.filesGetTemporaryLink({ path: '/Links/short.txt' })).result;
+			const { link } = (await world.dbx.filesGetTemporaryLink({ path: '/Links/short.txt' })).result;
 			expect((await fetchLink(link)).status).toBe(200);
 			await new Promise((resolve) => setTimeout(resolve, 1100));
 			expect((await fetchLink(link)).status).toBe(410);
 		} finally {
-			await emu.admin('POST', '/limits', { temporary_link_lifetime_s: 14_400 });
+			await world.emu.admin('POST', '/limits', { temporary_link_lifetime_s: 14_400 });
 		}
 	});
 
 	it('answers path errors, and unsupported_file for a file that can only be exported', async () => {
-		expect(await failure(dbx.filesGetTemporaryLink({ path: '/Links/none.txt' }))).toEqual({ '.tag': 'path', path: { '.tag': 'not_found' } });
-		await dbx.filesCreateFolderV2({ path: '/Links/dir' });
-		expect(await failure(dbx.filesGetTemporaryLink({ path: '/Links/dir' }))).toEqual({ '.tag': 'path', path: { '.tag': 'not_file' } });
-		await emu.admin('POST', '/files', { account_id: emu.demo.account_id, path: '/Links/Notes.paper', content_base64: Buffer.from('# Notes').toString('base64') });
-		expect(await failure(dbx.filesGetTemporaryLink({ path: '/Links/Notes.paper' }))).toEqual({ '.tag': 'unsupported_file' });
+		expect(await routeFailure(world.dbx.filesGetTemporaryLink({ path: '/Links/none.txt' }))).toEqual({ '.tag': 'path', path: { '.tag': 'not_found' } });
+		await world.dbx.filesCreateFolderV2({ path: '/Links/dir' });
+		expect(await routeFailure(world.dbx.filesGetTemporaryLink({ path: '/Links/dir' }))).toEqual({ '.tag': 'path', path: { '.tag': 'not_file' } });
+		await world.emu.admin('POST', '/files', { account_id: world.emu.demo.account_id, path: '/Links/Notes.paper', content_base64: Buffer.from('# Notes').toString('base64') });
+		expect(await routeFailure(world.dbx.filesGetTemporaryLink({ path: '/Links/Notes.paper' }))).toEqual({ '.tag': 'unsupported_file' });
 	});
 });

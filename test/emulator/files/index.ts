@@ -14,6 +14,8 @@ import { listFolder, listFolderContinue, listFolderGetLatestCursor } from './lis
 import { listFolderLongpoll } from './longpoll';
 import { listRevisions } from './list-revisions';
 import { getMetadata } from './metadata';
+import { exportFile } from './export';
+import { paperCreate, paperUpdate } from './paper/paper-docs';
 import { restore } from './restore';
 import { getTemporaryLink } from './temporary-link';
 import { upload } from './upload';
@@ -53,4 +55,7 @@ export const filesHandlers: HandlerMap = {
 	'files/list_revisions': listRevisions,
 	'files/restore': restore,
 	'files/get_temporary_link': getTemporaryLink,
+	'files/paper/create': paperCreate,
+	'files/paper/update': paperUpdate,
+	'files/export': exportFile,
 };
