@@ -4,10 +4,11 @@ import { account } from './account/Account.resource';
 import { file } from './file/File.resource';
 import { folder } from './folder/Folder.resource';
 import type { Operation } from './operation';
+import { paperDoc } from './paperDoc/PaperDoc.resource';
 import { resourceProperties, type Resource } from './resource';
 
 /** Every resource of the Dropbox Suite node. A new resource is one entry here; a new operation, one in its resource. */
-export const RESOURCES = [account, file, folder] as const;
+export const RESOURCES = [account, file, folder, paperDoc] as const;
 
 type Resources = (typeof RESOURCES)[number];
 

@@ -3,6 +3,9 @@
  * function that reads it, so the action node, its list searches and the triggers read them the same way.
  */
 export * from './authentication';
+export * from './binaryOutput';
+export * from './contentInput';
 export * from './dropboxUrl';
 export * from './pathLocator';
+export * from './requiredText';
 export * from './space';

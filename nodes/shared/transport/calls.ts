@@ -4,7 +4,7 @@ import { headerValue } from './failure';
 import { toHeaderSafeJson } from './headerSafeJson';
 import { pathRootHeader } from './pathRoot';
 import { sendToDropbox } from './request';
-import { isReadRoute, type DownloadRoute, type NotifyRoute, type RpcRoute, type UploadRoute } from './routes';
+import { hostOf, isReadRoute, type DownloadRoute, type NotifyRoute, type RpcRoute, type UploadRoute } from './routes';
 import type { DropboxSession } from './session';
 import type { Space } from './space';
 
@@ -59,10 +59,13 @@ export async function dropboxRpc<T>(session: DropboxSession, route: RpcRoute, ca
 	return parseJson<T>(response.body);
 }
 
-/** An upload-style call on content.dropboxapi.com: the argument in a header, the bytes as the body. */
+/**
+ * An upload-style call: the argument in a header, the bytes as the body. Mostly on content.dropboxapi.com, but
+ * not always: `files/paper/create` and `files/paper/update` are upload-style routes of api.dropboxapi.com.
+ */
 export async function dropboxUpload<T>(session: DropboxSession, route: UploadRoute, call: UploadCall): Promise<T> {
 	const response = await sendToDropbox(session, {
-		host: 'content',
+		host: hostOf(route),
 		route,
 		headers: {
 			'Content-Type': 'application/octet-stream',

@@ -62,7 +62,7 @@ export const ERROR_HINTS: Record<string, Hint> = {
 	not_file: ({ path }) => `The item${at(path)} is a folder, and this operation needs a file.`,
 	not_folder: ({ path }) => `The item${at(path)} is a file, and this operation needs a folder.`,
 	unsupported_file: ({ path }) =>
-		`The file${at(path)} is a cloud document (such as a Google Doc or a Dropbox Paper doc) that Dropbox does not hand over as a file. Open it in Dropbox and save or export a copy in a regular format, then use that copy.`,
+		`The file${at(path)} is a cloud document (such as a Google Doc or a Dropbox Paper doc) that Dropbox does not hand over as a file. Use File → Export to get it in a regular format (Markdown, HTML, DOCX, PDF…).`,
 	// download_zip's limits. The tags are shared: `too_large` also ends an upload past 2 TiB, `too_many_files` a copy,
 	// move or delete of more than 10,000 entries; each hint stays true for those.
 	too_large: ({ path }) =>
@@ -74,6 +74,74 @@ export const ERROR_HINTS: Record<string, Hint> = {
 		`The bytes received${at(path)} differ from the file Dropbox holds (its content hash does not match), so they were altered on the way; no output was kept. Run again; if it keeps happening, something between n8n and Dropbox (a proxy or a scanning firewall) is changing downloads.`,
 	download_inconsistent: ({ path }) =>
 		`Dropbox's answers for the download${at(path)} did not fit together (see the reason in the details), so no output was kept. Run again.`,
+	// Revisions (files/list_revisions, files/restore).
+	invalid_revision: ({ path }) =>
+		`That revision cannot be restored${at(path)}: it is not one the file has kept, or it is a deletion. List the file's revisions with File → List Revisions and use one of their "rev" values.`,
+	invalid_before_rev: ({ path }) =>
+		`The revision to list before is not one of the file's revisions${at(path)}. List the revisions again from the newest.`,
+	// Temporary links.
+	not_allowed: ({ path }) =>
+		`Dropbox does not allow a link to the file${at(path)}: it is restricted, or the account may not create links (for example after a copyright claim or a ban on its links).`,
+	// Thumbnails.
+	unsupported_extension: ({ path }) =>
+		`Dropbox makes no thumbnails of the file${at(path)}: only of images ending in jpg, jpeg, png, tiff, tif, gif, webp, ppm or bmp. Filter the items (for example with an If node on the file name) before asking for thumbnails.`,
+	unsupported_image: ({ path }) =>
+		`Dropbox could not make a thumbnail of the image${at(path)}: the file is damaged, not the image its name says, or a photo over 20 MB.`,
+	conversion_error: ({ path }) =>
+		`Dropbox failed to convert the image${at(path)} into a thumbnail. Try another format or size; if it keeps failing, the image cannot be converted.`,
+	encrypted_content: ({ path }) => `The file${at(path)} is encrypted, and Dropbox makes no thumbnails of encrypted files.`,
+	// Save URL.
+	download_failed: ({ path }) =>
+		`Dropbox could not download the URL into${at(path)}: the address did not answer with a file (unreachable, an error page, a login or password needed, or a disabled link). Check that the URL opens in a private browser window without signing in.`,
+	invalid_url: () =>
+		'Dropbox did not accept the URL. Give a full web address starting with https:// or http://, such as https://example.com/report.pdf.',
+	// Export.
+	non_exportable: ({ path }) =>
+		`The file${at(path)} is a regular file, not a cloud document to export. Use File → Download instead.`,
+	invalid_export_format: ({ path }) =>
+		`The file${at(path)} does not offer that export format. Leave "Export Format" empty for its default, or use one of its "export_info.export_options" (File → Get shows them).`,
+	retry_error: ({ path }) =>
+		`Dropbox is still preparing the export of the file${at(path)}. Run again in a moment.`,
+	// Copy references.
+	invalid_copy_reference: () =>
+		'Dropbox does not recognise the copy reference. Map the "copy_reference" field from Get Copy Reference unchanged; a reference works only with the same Dropbox app that made it.',
+	// Paper docs.
+	invalid_file_extension: ({ path }) =>
+		`A Paper doc's path must end in ".paper"${path ? `, and "${path}" does not` : ''}. Add ".paper" to the name, such as /Notes/Weekly plan.paper.`,
+	// Also a sharing tag (a folder that cannot be shared there): the hint holds for both.
+	invalid_path: ({ path }) =>
+		`Dropbox does not allow this here${at(path)}: the place cannot take it (for example a Paper doc inside an app folder or a read-only folder, or a folder that cannot be shared). Choose another folder.`,
+	doc_length_exceeded: () =>
+		'The Paper doc would be too long for Dropbox. Split the content into several docs.',
+	image_size_exceeded: () =>
+		'The content holds an image larger than 1 MB as an HTML data URI, which Paper refuses. Make the image smaller, or link to it instead of embedding it.',
+	content_malformed: () =>
+		'Paper could not import the content in the chosen import format. Check that "Import Format" matches the content (Markdown, HTML or plain text) and that the HTML is well-formed.',
+	revision_mismatch: ({ path }) =>
+		`The Paper doc${at(path)} has changed since the revision given in "Paper Revision". Export or update it again to get its current "paper_revision", or choose the Overwrite policy.`,
+	doc_archived: ({ path }) => `The Paper doc${at(path)} is archived: unarchive it in Dropbox Paper to change it.`,
+	doc_deleted: ({ path }) => `The Paper doc${at(path)} is deleted: restore it in Dropbox, or create a new one.`,
+	paper_disabled: () => 'Dropbox Paper is turned off for this team. A team admin can turn it on in the Admin Console.',
+	email_unverified: () =>
+		'The Dropbox account must verify its email address before it can do this (create Paper docs, share); verify it and run again.',
+	insufficient_permissions: () => 'The account may not edit Paper docs here. Ask the doc or folder owner for edit access.',
+	// Copy, move and delete (files/copy_v2, move_v2, delete_v2 and their batches).
+	cant_move_folder_into_itself: ({ path }) =>
+		`A folder cannot be copied or moved inside itself${at(path)}. Choose a destination outside the folder.`,
+	duplicated_or_nested_paths: () =>
+		'The same path appears twice in the batch, or one item lies inside another being copied or moved with it. Copy or move the outer folder alone, or remove the duplicate items.',
+	cant_transfer_ownership: ({ path }) =>
+		`Moving${at(path)} would change who owns the content (for example out of a folder someone else shared). Turn on the "Allow Ownership Transfer" option if that is intended.`,
+	cant_copy_shared_folder: ({ path }) =>
+		`Dropbox does not copy shared folders${at(path)}. Copy the files inside it instead.`,
+	cant_nest_shared_folder: ({ toPath }) =>
+		`The destination${at(toPath)} is inside a shared folder, and a shared folder cannot go inside another. Choose a destination outside shared folders.`,
+	cant_move_shared_folder: ({ path }) =>
+		`Dropbox does not move this shared folder${at(path)}; only its owner can, and not into another shared folder.`,
+	insufficient_quota: () =>
+		'The Dropbox account has not enough space left for the copy. Free some space or upgrade the plan, then run again.',
+	'path_write/conflict': ({ path }) =>
+		`The item${at(path)} is not at the revision the node was told to delete ("Only If Revision Is"), or another item is in the way. Get its current revision and decide again.`,
 	no_write_permission: ({ path }) =>
 		`The account may not write${at(path)}: it is a read-only shared folder or outside the app's folder.`,
 	invalid_root: () =>
