@@ -4,6 +4,7 @@
  */
 import type { HandlerMap } from '../contract';
 import { copyV2, deleteV2, moveV2 } from './copy-move-delete';
+import { copyReferenceGet, copyReferenceSave } from './copy-reference';
 import { createFolderBatch, createFolderBatchCheck } from './create-folder-batch';
 import { deleteBatch, deleteBatchCheck } from './delete-batch';
 import { copyBatchCheckV2, copyBatchV2, moveBatchCheckV2, moveBatchV2 } from './relocation-batch';
@@ -58,4 +59,6 @@ export const filesHandlers: HandlerMap = {
 	'files/paper/create': paperCreate,
 	'files/paper/update': paperUpdate,
 	'files/export': exportFile,
+	'files/copy_reference/get': copyReferenceGet,
+	'files/copy_reference/save': copyReferenceSave,
 };

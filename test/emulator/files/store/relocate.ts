@@ -26,6 +26,8 @@ export interface RelocateOptions {
 	autorename: boolean;
 	/** More files and folders than this (the item itself counted) is `too_many_files`. */
 	entryLimit?: number;
+	/** A copy into another tree (another account's: `copy_reference/save`); moves never cross trees. */
+	acrossTrees?: boolean;
 }
 
 export function relocate(store: FileStore, from: Target, to: Target, options: RelocateOptions): Located {
@@ -33,10 +35,12 @@ export function relocate(store: FileStore, from: Target, to: Target, options: Re
 	if (!source) throw new LookupFailure('not_found');
 	if (from.abs.length <= from.view.prefix.length) throw new LookupFailure('malformed_path');
 	if (to.abs.length <= to.view.prefix.length) throw new DestinationRejected(new WriteRejected({ '.tag': 'malformed_path' }));
-	if (from.tree !== to.tree) throw new DestinationRejected(new WriteRejected({ '.tag': 'no_write_permission' }));
+	const sameTree = from.tree === to.tree;
+	if (!sameTree && !(options.copy && options.acrossTrees)) throw new DestinationRejected(new WriteRejected({ '.tag': 'no_write_permission' }));
 	const tree = to.tree;
 
-	const fromKey = keyOf(from.abs);
+	// Keys of different trees never collide: another tree's path is neither the same nor nested.
+	const fromKey = sameTree ? keyOf(from.abs) : '\0';
 	const toKey = keyOf(to.abs);
 	const caseOnlyRename = fromKey === toKey && !options.copy && source.names[source.names.length - 1] !== to.abs[to.abs.length - 1];
 	if (fromKey === toKey && !caseOnlyRename) throw new RelocationRefused({ '.tag': 'duplicated_or_nested_paths' });
@@ -65,12 +69,12 @@ export function relocate(store: FileStore, from: Target, to: Target, options: Re
 		if (tree.usedBytes + bytes > tree.quotaBytes) throw new RelocationRefused({ '.tag': 'insufficient_quota' });
 	}
 
-	const sourceParent = tree.walk(from.abs.slice(0, -1)).found!.node as FolderNode;
 	let node: TreeNode;
 	if (options.copy) {
 		node = cloneSubtree(store, source.node, name);
 		tree.usedBytes += store.bytesOf({ node, names: [] });
 	} else {
+		const sourceParent = tree.walk(from.abs.slice(0, -1)).found!.node as FolderNode;
 		sourceParent.children.delete(lowerName(source.node.name));
 		store.recordRemoved(tree, source);
 		node = source.node;
@@ -90,6 +94,7 @@ function cloneSubtree(store: FileStore, node: TreeNode, name: string): TreeNode 
 	if (node.kind === 'file') {
 		const now = dropboxTimestamp();
 		const copy = store.newFileNode(name, { file: node.blob, size: node.size, contentHash: node.contentHash }, node.clientModified, now);
+		if (node.paperRevision !== undefined) copy.paperRevision = node.paperRevision;
 		return copy;
 	}
 	const folder: FolderNode = { kind: 'folder', id: newFileId(), name, children: new Map() };
