@@ -33,21 +33,20 @@ export type ImportFormat = 'markdown' | 'html' | 'plain_text';
 /** The content to send, read whole (one request carries it) but never past MAX_PAPER_CONTENT_BYTES. */
 export async function readPaperContent(ctx: IExecuteFunctions, itemIndex: number): Promise<Buffer> {
 	const source = await readContentInput(ctx, itemIndex, 'text', 4 * MIB);
-	if (source.size !== undefined && source.size > MAX_PAPER_CONTENT_BYTES) throw tooLarge(ctx, source.size);
+	if (source.size !== undefined && source.size > MAX_PAPER_CONTENT_BYTES) throw tooLarge(ctx, `${source.size} bytes`);
 	const pieces: Buffer[] = [];
 	let bytes = 0;
 	for await (const piece of await source.open()) {
 		bytes += piece.length;
 		// A size not known beforehand (or wrongly reported) is checked as the bytes come.
-		if (bytes > MAX_PAPER_CONTENT_BYTES) throw tooLarge(ctx, bytes);
+		if (bytes > MAX_PAPER_CONTENT_BYTES) throw tooLarge(ctx, `over ${MAX_PAPER_CONTENT_BYTES} bytes`);
 		pieces.push(Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength));
 	}
 	return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces, bytes);
 }
 
-function tooLarge(ctx: IExecuteFunctions, bytes: number): NodeOperationError {
-	const atLeast = bytes > MAX_PAPER_CONTENT_BYTES ? `${bytes} bytes or more` : `${bytes} bytes`;
-	return new NodeOperationError(ctx.getNode(), `The content is ${atLeast}: more than Dropbox takes for a Paper doc`, {
+function tooLarge(ctx: IExecuteFunctions, size: string): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), `The content is ${size}: more than Dropbox takes for a Paper doc`, {
 		description:
 			'Dropbox takes at most 150 MiB in one request, and a Paper doc is sent in one. Split the content into several docs, or upload it as a regular file with File → Upload.',
 	});
