@@ -86,6 +86,23 @@ export const pathProperty = (description: string): INodeProperties =>
 export const toPathProperty = (description: string): INodeProperties =>
 	pathLocator({ displayName: 'Destination', name: 'toPath', description });
 
+/** A path locator whose list shows folders only. */
+export function folderPathProperty(
+	overrides: Partial<INodeProperties> & Pick<INodeProperties, 'name' | 'displayName'>,
+): INodeProperties {
+	const locator = pathLocator(overrides);
+	return {
+		...locator,
+		modes: (locator.modes ?? []).map((mode) =>
+			mode.name === 'list'
+				? { ...mode, placeholder: 'Select a folder…', typeOptions: { ...mode.typeOptions, searchListMethod: 'searchFolders' } }
+				: mode.name === 'path'
+					? { ...mode, placeholder: '/Reports/2024' }
+					: mode,
+		),
+	};
+}
+
 /** The Dropbox path (or `id:…`) a path resource locator points at. */
 export function readPath(ctx: IExecuteFunctions, name: 'path' | 'toPath', itemIndex: number): string {
 	const locator = ctx.getNodeParameter(name, itemIndex) as INodeParameterResourceLocator | string;

@@ -5,7 +5,8 @@
  * one per file, which is what keeps parallel writes from failing with `too_many_write_operations`. Each file
  * keeps its own result or error. Memory holds at most one chunk per running file.
  */
-import { DropboxApiError, asNodeError, failureFromResponse, readTagChain, type DropboxSession, type ErrorContext } from '../transport';
+import { entryError } from '../batch/entryError';
+import { asNodeError, type DropboxSession, type ErrorContext } from '../transport';
 import { commitArg, type Commit, type FileMetadata } from './commitInfo';
 import { MAX_BATCH_ENTRIES } from './uploadLimits';
 import { inParallel } from './parallel';
@@ -126,9 +127,4 @@ async function entryOutcome(
 	} catch (error) {
 		return { error };
 	}
-}
-
-function entryError(session: DropboxSession, failure: unknown, errorContext: ErrorContext | undefined): DropboxApiError {
-	const summary = readTagChain(failure).tags.join('/');
-	return session.failed(failureFromResponse(409, {}, { error_summary: summary, error: failure }), errorContext);
 }

@@ -45,7 +45,10 @@ describe('the node as the editor shows it', () => {
 
 	it('puts Space with the path it qualifies, before the options', () => {
 		const forGet = description.properties
-			.filter((property) => property.displayOptions?.show?.operation?.includes('get'))
+			.filter(
+				(property) =>
+					property.displayOptions?.show?.resource?.includes('file') && property.displayOptions?.show?.operation?.includes('get'),
+			)
 			.map((property) => property.name);
 		expect(forGet).toEqual(['space', 'namespace', 'path', 'options']);
 		const namespace = description.properties.find((property) => property.name === 'namespace');

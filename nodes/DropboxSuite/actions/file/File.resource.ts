@@ -1,4 +1,6 @@
 import { defineResource } from '../resource';
+import { copy } from './copy.operation';
+import { deleteFile } from './delete.operation';
 import { download } from './download.operation';
 import { exportFile } from './export.operation';
 import { get } from './get.operation';
@@ -6,6 +8,7 @@ import { getCopyReference } from './getCopyReference.operation';
 import { getTemporaryLink } from './getTemporaryLink.operation';
 import { getThumbnail } from './getThumbnail.operation';
 import { listRevisions } from './listRevisions.operation';
+import { move } from './move.operation';
 import { restore } from './restore.operation';
 import { saveCopyReference } from './saveCopyReference.operation';
 import { saveUrl } from './saveUrl.operation';
@@ -18,6 +21,9 @@ export const file = defineResource({
 		get,
 		download,
 		upload,
+		copy,
+		move,
+		deleteFile,
 		listRevisions,
 		restore,
 		getTemporaryLink,

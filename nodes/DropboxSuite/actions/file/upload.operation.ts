@@ -1,11 +1,6 @@
-import {
-	NodeOperationError,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeParameterResourceLocator,
-} from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { locatorToPath, readSpace } from '../../../shared/parameters';
+import { pathInFolder, readDestination, readSpace } from '../../../shared/parameters';
 import { dropboxSession } from '../../../shared/session';
 import type { Commit, FileMetadata, WriteMode } from '../../../shared/transfer/commitInfo';
 import { ContentHasher } from '../../../shared/transfer/contentHash';
@@ -129,23 +124,14 @@ async function prepare(ctx: IExecuteFunctions, itemIndex: number, chunkBytes: nu
 
 /** The file's path: as given, or, for a destination ending in "/", that folder plus the binary's file name. */
 function destinationPath(ctx: IExecuteFunctions, itemIndex: number, fileName: string | undefined): string {
-	const locator = ctx.getNodeParameter('path', itemIndex) as INodeParameterResourceLocator | string;
-	const raw = (typeof locator === 'string' ? locator : String(locator.value ?? '')).trim();
-	const mode = typeof locator === 'string' ? 'path' : locator.mode;
-	const intoFolder = mode !== 'id' && (raw.endsWith('/') || raw === '');
-	const path = locatorToPath(mode, raw);
-	if (path === undefined) {
-		throw new NodeOperationError(ctx.getNode(), `"${raw}" is not a Dropbox path`, {
-			description: 'Give the file\'s full path, such as /Backups/report.pdf, or a folder ending in "/", such as /Backups/, to keep the file\'s own name.',
-		});
-	}
-	if (!intoFolder) return path;
+	const destination = readDestination(ctx, 'path', itemIndex);
+	if ('path' in destination) return destination.path;
 	if (!fileName) {
-		throw new NodeOperationError(ctx.getNode(), `"${raw}" names a folder, and the file has no name of its own`, {
+		throw new NodeOperationError(ctx.getNode(), `"${destination.folder || '/'}" names a folder, and the file has no name of its own`, {
 			description: 'Give the full path of the file to write, such as /Notes/today.txt.',
 		});
 	}
-	return `${path}/${fileName}`;
+	return pathInFolder(destination.folder, fileName);
 }
 
 function writeModeOf(ctx: IExecuteFunctions, options: UploadOptions): WriteMode {

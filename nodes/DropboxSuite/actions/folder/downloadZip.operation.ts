@@ -1,26 +1,11 @@
-import { NodeOperationError, type IDataObject, type INodePropertyMode } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
-import { pathLocator, readPath, readSpace, spaceProperties } from '../../../shared/parameters';
+import { folderPathProperty, readPath, readSpace, spaceProperties } from '../../../shared/parameters';
 import { dropboxSession } from '../../../shared/session';
 import { downloadFolderZip } from '../../../shared/transfer/download';
 import { defineOperation } from '../operation';
 
-const anyPath = pathLocator({ displayName: 'Folder', name: 'path', description: 'The folder to download' });
-
-/** The path locator, its list showing folders only. */
-const folderPath = {
-	...anyPath,
-	modes: (anyPath.modes ?? []).map(
-		(mode): INodePropertyMode =>
-			mode.name === 'list'
-				? {
-						...mode,
-						placeholder: 'Select a folder…',
-						typeOptions: { ...mode.typeOptions, searchListMethod: 'searchFolders' },
-					}
-				: mode,
-	),
-};
+const folderPath = folderPathProperty({ displayName: 'Folder', name: 'path', description: 'The folder to download' });
 
 export const downloadZip = defineOperation({
 	value: 'downloadZip',

@@ -1,0 +1,3 @@
+import { relocationOperation } from '../common/relocation';
+
+export const move = relocationOperation('move', 'file');

@@ -1,0 +1,3 @@
+import { relocationOperation } from '../common/relocation';
+
+export const copy = relocationOperation('copy', 'folder');

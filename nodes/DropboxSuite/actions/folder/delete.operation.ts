@@ -1,0 +1,3 @@
+import { deleteOperation } from '../common/deletion';
+
+export const deleteFolder = deleteOperation('folder');
