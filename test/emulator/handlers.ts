@@ -5,11 +5,11 @@ import { filesHandlers } from './files';
 import { listFolders, listFoldersContinue } from './files/shared-folders';
 import { platformHandlers } from './handlers/index';
 import { searchHandlers } from './search';
-import { sharingRouteHandlers } from './sharing';
+import { sharingRouteHandlers, withSharedFolderGuards } from './sharing';
 
 const sharingHandlers: HandlerMap = {
 	'sharing/list_folders': listFolders,
 	'sharing/list_folders/continue': listFoldersContinue,
 };
 
-export const allHandlers: HandlerMap = { ...platformHandlers, ...filesHandlers, ...sharingHandlers, ...searchHandlers, ...sharingRouteHandlers, ...fileRequestHandlers };
+export const allHandlers: HandlerMap = { ...platformHandlers, ...withSharedFolderGuards(filesHandlers), ...sharingHandlers, ...searchHandlers, ...sharingRouteHandlers, ...fileRequestHandlers };

@@ -4,9 +4,12 @@
  * its member folder (its home namespace, which it owns) and every other top-level folder of the team
  * space as a team folder with a namespace of its own; each `shared_folder_id` works as a namespace id
  * (Path-Root header, `ns:` paths). Paths are shown from the team space root, as the member sees it.
+ * Then the folders shared between accounts (../sharing/folders/) that the caller owns or is a member of.
  */
 import { createHash } from 'node:crypto';
-import type { Account, HandlerContext, HandlerResult } from '../contract';
+import type { Account, AccountRegistry, HandlerContext, HandlerResult } from '../contract';
+import { sharedFolders as sharedFolderTable } from '../sharing/folders/folder-store';
+import { renderSharedFolder } from '../sharing/folders/render-folder';
 import { callerView } from './context';
 import { json, routeError } from './errors';
 import type { FileStore } from './store/file-store';
@@ -44,21 +47,30 @@ export async function listFolders(ctx: HandlerContext): Promise<HandlerResult> {
 	const { store, account } = callerView(ctx);
 	const arg = ctx.arg as ListFoldersArgs;
 	const actions = (arg.actions ?? []).map((action) => (typeof action === 'string' ? action : action['.tag']));
-	return json(page(store, account, { account: account.accountId, offset: 0, limit: arg.limit ?? 1000, actions }));
+	return json(page(store, account, { account: account.accountId, offset: 0, limit: arg.limit ?? 1000, actions }, ctx.emulator.accounts));
 }
 
 export async function listFoldersContinue(ctx: HandlerContext): Promise<HandlerResult> {
 	const { store, account } = callerView(ctx);
 	const cursor = decodeCursor(String((ctx.arg as { cursor: string }).cursor));
 	if (!cursor || cursor.account !== account.accountId) throw routeError({ '.tag': 'invalid_cursor' });
-	return json(page(store, account, cursor));
+	return json(page(store, account, cursor, ctx.emulator.accounts));
 }
 
-function page(store: FileStore, account: Account, cursor: ListCursor): Record<string, unknown> {
-	const folders = sharedFoldersOf(store, account);
+/** The team's folders first, then the folders shared between accounts that the caller owns or is a member of. */
+function page(store: FileStore, account: Account, cursor: ListCursor, accounts: AccountRegistry): Record<string, unknown> {
+	const teamFolders = sharedFoldersOf(store, account).map((folder) => metadataOf(store, account, folder, cursor.actions));
+	const shared = sharedFolderTable.of(store).of(account.accountId).map((record) => renderSharedFolder(store, record, account, accounts.byId(record.ownerId), cursor.actions));
+	const folders = [...teamFolders, ...shared];
 	const end = cursor.offset + cursor.limit;
-	const entries = folders.slice(cursor.offset, end).map((folder) => metadataOf(store, account, folder, cursor.actions));
+	const entries = folders.slice(cursor.offset, end);
 	return end < folders.length ? { entries, cursor: encodeCursor({ ...cursor, offset: end }) } : { entries };
+}
+
+/** get_folder_metadata for a team's folder (the member folder or a team folder), if the id is one of the caller's. */
+export function teamFolderMetadata(store: FileStore, account: Account, sharedFolderId: string, actions: string[]): Record<string, unknown> | undefined {
+	const folder = sharedFoldersOf(store, account).find((candidate) => candidate.namespace.id === sharedFolderId);
+	return folder && metadataOf(store, account, folder, actions);
 }
 
 /** The member folder first, then the team folders by name: a stable order, so offsets page correctly. */

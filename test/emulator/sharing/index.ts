@@ -1,5 +1,9 @@
-/** The sharing routes: shared links (links/). */
+/** The sharing routes: shared links (links/) and folders shared between accounts (folders/). */
 import type { HandlerMap } from '../contract';
+import { guardSharedFolders } from './folders/delete-guard';
+import { checkJobStatus, checkRemoveMemberJobStatus, checkShareJobStatus } from './folders/jobs';
+import { addFolderMember, listFolderMembers, listFolderMembersContinue, removeFolderMember, updateFolderMember } from './folders/members';
+import { getFolderMetadata, listMountableFolders, listMountableFoldersContinue, mountFolder, shareFolder, unmountFolder, unshareFolder } from './folders/share';
 import {
 	createSharedLinkWithSettings,
 	getSharedLinkFile,
@@ -16,4 +20,25 @@ export const sharingRouteHandlers: HandlerMap = {
 	'sharing/revoke_shared_link': revokeSharedLink,
 	'sharing/get_shared_link_metadata': getSharedLinkMetadata,
 	'sharing/get_shared_link_file': getSharedLinkFile,
+	'sharing/share_folder': shareFolder,
+	'sharing/check_share_job_status': checkShareJobStatus,
+	'sharing/unshare_folder': unshareFolder,
+	'sharing/check_job_status': checkJobStatus,
+	'sharing/get_folder_metadata': getFolderMetadata,
+	'sharing/mount_folder': mountFolder,
+	'sharing/unmount_folder': unmountFolder,
+	'sharing/list_mountable_folders': listMountableFolders,
+	'sharing/list_mountable_folders/continue': listMountableFoldersContinue,
+	'sharing/add_folder_member': addFolderMember,
+	'sharing/list_folder_members': listFolderMembers,
+	'sharing/list_folder_members/continue': listFolderMembersContinue,
+	'sharing/update_folder_member': updateFolderMember,
+	'sharing/remove_folder_member': removeFolderMember,
+	'sharing/check_remove_member_job_status': checkRemoveMemberJobStatus,
 };
+
+/** File routes that must know about shared folders (a member's mount point, an owner's shared folder). */
+export function withSharedFolderGuards(files: HandlerMap): HandlerMap {
+	const deleteRoute = files['files/delete_v2'];
+	return deleteRoute ? { ...files, 'files/delete_v2': guardSharedFolders(deleteRoute) } : files;
+}

@@ -29,6 +29,8 @@ export class NamespaceTable {
 	private readonly teamFolders = new Map<string, Namespace>();
 	/** When each namespace was made (a shared folder's `time_invited`). */
 	private readonly created = new Map<string, Date>();
+	/** Folders shared between accounts: namespace id → the accounts that may address it (owner and members). */
+	private readonly sharedWith = new Map<string, Set<string>>();
 
 	get(id: string): Namespace | undefined {
 		return this.byId.get(id);
@@ -70,18 +72,49 @@ export class NamespaceTable {
 		return namespace;
 	}
 
+	/**
+	 * A folder of `tree` shared by an account (sharing/share_folder): a namespace viewing the folder, which
+	 * the owner and the members granted later may address. Members see its content under a mount point of
+	 * their own tree (../../sharing/folders/mounts.ts).
+	 */
+	shareFolder(tree: Tree, prefix: string[], ownerId: string): Namespace {
+		const namespace: Namespace = { id: newNamespaceId(), tree, prefix: [...prefix] };
+		this.add(namespace);
+		this.sharedWith.set(namespace.id, new Set([ownerId]));
+		return namespace;
+	}
+
+	grant(namespaceId: string, accountId: string): void {
+		this.sharedWith.get(namespaceId)?.add(accountId);
+	}
+
+	revokeGrant(namespaceId: string, accountId: string): void {
+		this.sharedWith.get(namespaceId)?.delete(accountId);
+	}
+
+	/** A folder no longer shared: its namespace is gone (the folder stays in its owner's tree). */
+	unshareFolder(namespaceId: string): void {
+		const namespace = this.byId.get(namespaceId);
+		if (!namespace || !this.sharedWith.delete(namespaceId)) return;
+		this.byId.delete(namespaceId);
+		this.created.delete(namespaceId);
+		namespace.tree.namespaceIds.delete(namespaceId);
+	}
+
 	/** The namespaces an account may address with `ns:` paths or the Path-Root header. */
 	reachable(account: Account): string[] {
 		const own = [account.homeNamespaceId, account.rootNamespaceId];
 		const root = this.byId.get(account.rootNamespaceId);
 		const teamFolders = root && account.team ? [...this.teamFolders.values()].filter((ns) => ns.tree === root.tree).map((ns) => ns.id) : [];
-		return [...new Set([...own, ...teamFolders])].filter((id) => this.byId.has(id));
+		const shared = [...this.sharedWith].filter(([, accounts]) => accounts.has(account.accountId)).map(([id]) => id);
+		return [...new Set([...own, ...teamFolders, ...shared])].filter((id) => this.byId.has(id));
 	}
 
 	clear(): void {
 		this.byId.clear();
 		this.teamFolders.clear();
 		this.created.clear();
+		this.sharedWith.clear();
 	}
 
 	createdAt(id: string): Date | undefined {
