@@ -18,6 +18,7 @@ import { getMetadata } from './metadata';
 import { exportFile } from './export';
 import { paperCreate, paperUpdate } from './paper/paper-docs';
 import { restore } from './restore';
+import { saveUrl, saveUrlCheckJobStatus } from './save-url';
 import { getTemporaryLink } from './temporary-link';
 import { upload } from './upload';
 import { uploadSessionFinishBatch, uploadSessionFinishBatchCheck, uploadSessionFinishBatchV2 } from './finish-batch';
@@ -61,4 +62,6 @@ export const filesHandlers: HandlerMap = {
 	'files/export': exportFile,
 	'files/copy_reference/get': copyReferenceGet,
 	'files/copy_reference/save': copyReferenceSave,
+	'files/save_url': saveUrl,
+	'files/save_url/check_job_status': saveUrlCheckJobStatus,
 };
