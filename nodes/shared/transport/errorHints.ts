@@ -92,7 +92,7 @@ export const ERROR_HINTS: Record<string, Hint> = {
 	encrypted_content: ({ path }) => `The file${at(path)} is encrypted, and Dropbox makes no thumbnails of encrypted files.`,
 	// Save URL.
 	download_failed: ({ path }) =>
-		`Dropbox could not download the URL into${at(path)}: the address did not answer with a file (unreachable, an error page, a login or password needed, or a disabled link). Check that the URL opens in a private browser window without signing in.`,
+		`Dropbox could not download the URL${path ? ` into "${path}"` : ''}: the address did not answer with a file (unreachable, an error page, a login or password needed, or a disabled link). Check that the URL opens in a private browser window without signing in.`,
 	invalid_url: () =>
 		'Dropbox did not accept the URL. Give a full web address starting with https:// or http://, such as https://example.com/report.pdf.',
 	// Export.
