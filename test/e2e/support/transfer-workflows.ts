@@ -118,7 +118,8 @@ export function nodeRun(run: ExecutionOutput, node: string) {
 	};
 }
 
-function suiteNode(name: string, parameters: Record<string, unknown>): WorkflowNode {
+/** Our node with the app credential and the given parameters. */
+export function suiteNode(name: string, parameters: Record<string, unknown>): WorkflowNode {
 	return {
 		id: `transfer-${slug(name)}`,
 		name,
