@@ -2,6 +2,17 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { sourceFromBinary, sourceFromBuffer, type UploadSource } from '../transfer/uploadSource';
 
+const inputTypeProperty: INodeProperties = {
+	displayName: 'Input Type',
+	name: 'inputType',
+	type: 'options',
+	options: [
+		{ name: 'Binary File', value: 'binary', description: 'A file from a binary field of the input item' },
+		{ name: 'Text', value: 'text', description: 'Text typed here or built with an expression' },
+	],
+	default: 'binary',
+};
+
 /**
  * Where the bytes to send come from: a binary field of the input item (`inputType` binary, `binaryPropertyName`) or
  * text typed in the node (`fileContent`). Operations that send content (uploads, Paper docs) share these.
@@ -13,16 +24,7 @@ export function contentInputProperties(options: {
 	textDescription: string;
 }): INodeProperties[] {
 	return [
-		{
-			displayName: 'Input Type',
-			name: 'inputType',
-			type: 'options',
-			options: [
-				{ name: 'Binary File', value: 'binary', description: 'A file from a binary field of the input item' },
-				{ name: 'Text', value: 'text', description: 'Text typed here or built with an expression' },
-			],
-			default: options.defaultType,
-		},
+		{ ...inputTypeProperty, default: options.defaultType },
 		{
 			displayName: 'Input Binary Field',
 			name: 'binaryPropertyName',
