@@ -20,6 +20,7 @@ import { paperCreate, paperUpdate } from './paper/paper-docs';
 import { restore } from './restore';
 import { saveUrl, saveUrlCheckJobStatus } from './save-url';
 import { getTemporaryLink } from './temporary-link';
+import { getThumbnail, getThumbnailV2 } from './thumbnail/thumbnails';
 import { upload } from './upload';
 import { uploadSessionFinishBatch, uploadSessionFinishBatchCheck, uploadSessionFinishBatchV2 } from './finish-batch';
 import { uploadSessionAppendV1, uploadSessionAppendV2, uploadSessionFinish, uploadSessionStart } from './upload-session';
@@ -64,4 +65,6 @@ export const filesHandlers: HandlerMap = {
 	'files/copy_reference/save': copyReferenceSave,
 	'files/save_url': saveUrl,
 	'files/save_url/check_job_status': saveUrlCheckJobStatus,
+	'files/get_thumbnail_v2': getThumbnailV2,
+	'files/get_thumbnail': getThumbnail,
 };
