@@ -94,3 +94,25 @@ describeRoute('files/get_thumbnail', () => world.emu, () => {
 		expect(await routeFailure(world.dbx.filesGetThumbnail({ path: '/Pics/notes.txt' }))).toEqual({ '.tag': 'unsupported_extension' });
 	});
 });
+
+describeRoute('files/get_thumbnail_batch', () => world.emu, () => {
+	it('answers each entry\'s thumbnail in base64 or its error, at its position; more than 25 is too_many_files', async () => {
+		const { entries } = (await world.dbx.filesGetThumbnailBatch({
+			entries: [
+				{ path: '/Pics/sample.png', format: { '.tag': 'png' }, size: { '.tag': 'w32h32' } },
+				{ path: '/Pics/notes.txt' },
+				{ path: '/Pics/missing.png' },
+			],
+		})).result;
+		expectSpecShape('GetThumbnailBatchResult', { entries });
+		const first = entries[0] as unknown as { '.tag': 'success'; metadata: { name: string }; thumbnail: string };
+		expect(first.metadata.name).toBe('sample.png');
+		expect(PNG.sync.read(Buffer.from(first.thumbnail, 'base64')).width).toBe(32);
+		expect(entries.slice(1)).toEqual([
+			{ '.tag': 'failure', failure: { '.tag': 'unsupported_extension' } },
+			{ '.tag': 'failure', failure: { '.tag': 'path', path: { '.tag': 'not_found' } } },
+		]);
+		const many = Array.from({ length: 26 }, () => ({ path: '/Pics/sample.png' }));
+		expect(await routeFailure(world.dbx.filesGetThumbnailBatch({ entries: many }))).toEqual({ '.tag': 'too_many_files' });
+	});
+});

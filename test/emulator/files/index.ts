@@ -20,7 +20,7 @@ import { paperCreate, paperUpdate } from './paper/paper-docs';
 import { restore } from './restore';
 import { saveUrl, saveUrlCheckJobStatus } from './save-url';
 import { getTemporaryLink } from './temporary-link';
-import { getThumbnail, getThumbnailV2 } from './thumbnail/thumbnails';
+import { getThumbnail, getThumbnailBatch, getThumbnailV2 } from './thumbnail/thumbnails';
 import { upload } from './upload';
 import { uploadSessionFinishBatch, uploadSessionFinishBatchCheck, uploadSessionFinishBatchV2 } from './finish-batch';
 import { uploadSessionAppendV1, uploadSessionAppendV2, uploadSessionFinish, uploadSessionStart } from './upload-session';
@@ -67,4 +67,5 @@ export const filesHandlers: HandlerMap = {
 	'files/save_url/check_job_status': saveUrlCheckJobStatus,
 	'files/get_thumbnail_v2': getThumbnailV2,
 	'files/get_thumbnail': getThumbnail,
+	'files/get_thumbnail_batch': getThumbnailBatch,
 };
