@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { pathLocator, readPath, readSpace, spaceProperties } from '../../../shared/parameters';
+import { pathLocator, readLimit, readPath, readSpace, returnAllProperties, spaceProperties } from '../../../shared/parameters';
 import { dropboxSession } from '../../../shared/session';
 import { defineOperation, type OperationItem } from '../operation';
 
@@ -41,28 +41,13 @@ export const listRevisions = defineOperation({
 			default: 'path',
 			description: 'Which revisions belong to the file',
 		},
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: MAX_PAGE },
-			default: 50,
-			displayOptions: { show: { returnAll: [false] } },
-			description: 'Max number of results to return',
-		},
+		...returnAllProperties({ defaultLimit: 50, maxLimit: MAX_PAGE }),
 	],
 	async execute(itemIndex) {
 		const path = readPath(this, 'path', itemIndex);
 		const mode = this.getNodeParameter('mode', itemIndex, 'path') as 'path' | 'id';
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const wanted = returnAll ? Infinity : Math.max(1, Math.min(MAX_PAGE, Math.floor(this.getNodeParameter('limit', itemIndex, 50) as number)));
+		const limit = readLimit(this, itemIndex);
+		const wanted = limit === Infinity ? limit : Math.min(MAX_PAGE, limit);
 		const session = dropboxSession(this);
 		const space = readSpace(this, itemIndex);
 
