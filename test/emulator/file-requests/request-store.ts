@@ -31,6 +31,15 @@ export class FileRequestTable {
 		return made;
 	}
 
+	/** Puts back a request of a snapshot (../sharing/persist.ts). */
+	restore(request: FileRequestRecord): void {
+		this.byId.set(request.id, request);
+	}
+
+	all(): FileRequestRecord[] {
+		return [...this.byId.values()];
+	}
+
 	/** The owner's request with that id; another account's requests are not found. */
 	get(owner: string, id: string): FileRequestRecord | undefined {
 		const found = this.byId.get(id);

@@ -9,6 +9,7 @@ import type { AccountsSnapshot } from '../accounts/account-store';
 import type { AccountCredentials } from '../accounts/credentials';
 import type { TokensSnapshot } from '../accounts/token-store';
 import type { FilesSnapshot } from '../files/persist';
+import type { SharingSnapshot } from '../sharing/persist';
 
 export const STATE_FILE_NAME = 'emulator-state.json';
 const FORMAT_VERSION = 1;
@@ -21,6 +22,8 @@ export interface EmulatorSnapshot {
 	tokens: TokensSnapshot;
 	/** Absent when the emulator runs with a file service of a test's own. */
 	files?: FilesSnapshot;
+	/** Shared links, shared folders and file requests; absent in state files written before they were kept. */
+	sharing?: SharingSnapshot;
 }
 
 export class StateFile {

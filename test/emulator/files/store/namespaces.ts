@@ -84,6 +84,11 @@ export class NamespaceTable {
 		return namespace;
 	}
 
+	/** Marks a restored namespace as a shared folder's again, reachable by these accounts. */
+	restoreShared(namespaceId: string, accountIds: string[]): void {
+		if (this.byId.has(namespaceId)) this.sharedWith.set(namespaceId, new Set(accountIds));
+	}
+
 	grant(namespaceId: string, accountId: string): void {
 		this.sharedWith.get(namespaceId)?.add(accountId);
 	}

@@ -67,6 +67,31 @@ export function mount(store: FileStore, record: SharedFolderRecord, member: Acco
 	return located;
 }
 
+/**
+ * After a restart the member's tree holds a plain copy where the mount point was (a snapshot saves every
+ * tree's nodes): the copy is let go and the mount point put back in its place, with the same name.
+ */
+export function remount(store: FileStore, record: SharedFolderRecord, member: Account): void {
+	const tree = store.home(member).tree;
+	const copy = tree.findById(record.folderId);
+	const parent = copy && tree.walk(copy.names.slice(0, -1)).found;
+	if (!copy || copy.node.kind !== 'folder' || parent?.node.kind !== 'folder') return;
+	for (const file of filesOf(copy)) {
+		store.blobs.release(file.blob);
+		tree.usedBytes -= file.size;
+	}
+	const point: FolderNode = { kind: 'folder', id: record.folderId, name: copy.node.name, children: record.children };
+	parent.node.children.set(lowerName(point.name), point);
+	watchJournal(store, tree);
+	const trees = mountTreesOf.get(record) ?? new Map<string, Tree>();
+	trees.set(member.accountId, tree);
+	mountTreesOf.set(record, trees);
+}
+
+export function mountedMembers(record: SharedFolderRecord): string[] {
+	return [...(mountTreesOf.get(record)?.keys() ?? [])];
+}
+
 /** Takes the mount point out of the member's Dropbox; with `leaveCopy`, a copy of the files stays there. */
 export function unmount(store: FileStore, record: SharedFolderRecord, member: Account, leaveCopy: boolean): void {
 	const tree = mountTreesOf.get(record)?.get(member.accountId);

@@ -39,6 +39,11 @@ export class LinkTable {
 		return made;
 	}
 
+	/** Puts back a link of a snapshot (../persist.ts). */
+	restore(link: SharedLink): void {
+		this.byKey.set(link.key, link);
+	}
+
 	get(key: string): SharedLink | undefined {
 		return this.byKey.get(key);
 	}
