@@ -13,9 +13,7 @@ export async function download(ctx: HandlerContext): Promise<HandlerResult> {
 	const arg = ctx.arg as { path: string; rev?: string | null };
 	try {
 		const target = store.resolve(view, arg.path, account);
-		const found = store.locate(arg.rev ? { ...target, rev: arg.rev } : target);
-		if (!found) throw new LookupFailure('not_found');
-		if (found.node.kind !== 'file') throw new LookupFailure('not_file');
+		const found = store.locateFile(arg.rev ? { ...target, rev: arg.rev } : target);
 		// `rev` must be a revision of the file the path names now.
 		if (arg.rev && found.node.id !== store.locate(target)?.node.id) throw new LookupFailure('not_found');
 		if (isExportOnly(found.node)) throw routeError({ '.tag': 'unsupported_file' });

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import type { HandlerContext, HandlerResult } from '../contract';
 import { contentHashOf } from './content-hash';
 import { callerView } from './context';
-import { LookupFailure, asRouteError, routeError } from './errors';
+import { asRouteError, routeError } from './errors';
 import { exportContent } from './paper/paper-format';
 import { PAPER_EXPORT_FORMATS, type PaperExportFormat, isExportOnly, paperRevisionOf } from './paper/paper-files';
 import { renderFile, withoutTag } from './store/render';
@@ -20,9 +20,7 @@ export async function exportFile(ctx: HandlerContext): Promise<HandlerResult> {
 	const arg = ctx.arg as { path: string; export_format?: string | null };
 	try {
 		const target = store.resolve(view, arg.path, account);
-		const found = store.locate(target);
-		if (!found) throw new LookupFailure('not_found');
-		if (found.node.kind !== 'file') throw new LookupFailure('not_file');
+		const found = store.locateFile(target);
 		const file = found.node;
 		if (!isExportOnly(file)) throw routeError({ '.tag': 'non_exportable' });
 		const format = (arg.export_format ?? PAPER_EXPORT_FORMATS[0]) as PaperExportFormat;

@@ -14,7 +14,7 @@ import { parseRange } from '../dispatch/range';
 import { sendText } from '../dispatch/respond';
 import { contentTypeOf } from './content-type';
 import { callerView, fileStoreOf } from './context';
-import { LookupFailure, asRouteError, json, routeError } from './errors';
+import { asRouteError, json, routeError } from './errors';
 import { limitsOf } from './limits';
 import { isExportOnly } from './paper/paper-files';
 import { renderFile, withoutTag } from './store/render';
@@ -26,9 +26,7 @@ export async function getTemporaryLink(ctx: HandlerContext): Promise<HandlerResu
 	const { store, account, view } = callerView(ctx);
 	try {
 		const target = store.resolve(view, (ctx.arg as { path: string }).path, account);
-		const found = store.locate(target);
-		if (!found) throw new LookupFailure('not_found');
-		if (found.node.kind !== 'file') throw new LookupFailure('not_file');
+		const found = store.locateFile(target);
 		if (isExportOnly(found.node)) throw routeError({ '.tag': 'unsupported_file' });
 		const token = store.temporaryLinks.create(target.tree, found.node.rev, limitsOf(ctx).temporaryLinkLifetimeS * 1000);
 		const link = `https://${HOSTNAMES.content}${TEMPORARY_LINK_PREFIX}${token}`;

@@ -103,6 +103,14 @@ export class FileStore {
 		return this.history(target.tree).get(target.rev);
 	}
 
+	/** The file the target names (as `locate`); LookupFailure `not_found` / `not_file` otherwise. */
+	locateFile(target: Target): Located<FileNode> {
+		const found = this.locate(target);
+		if (!found) throw new LookupFailure('not_found');
+		if (found.node.kind !== 'file') throw new LookupFailure('not_file');
+		return found as Located<FileNode>;
+	}
+
 	history(tree: Tree): RevisionHistory {
 		let history = this.histories.get(tree);
 		if (!history) {

@@ -12,7 +12,7 @@
 import { readFile } from 'node:fs/promises';
 import { ApiError, type HandlerContext, type HandlerResult, type StreamBody } from '../../contract';
 import { callerView } from '../context';
-import { LookupFailure, asRouteError, badRequest, json, routeError } from '../errors';
+import { asRouteError, badRequest, json, routeError } from '../errors';
 import { renderFile, withoutTag } from '../store/render';
 import type { FileNode } from '../store/tree';
 import { NotAnImage, type ThumbnailFormat, UndecodableImage, decodeImage, encodeImage } from './image-codecs';
@@ -50,9 +50,7 @@ async function thumbnailOf(file: FileNode, options: ThumbnailOptions): Promise<B
 async function thumbnailAt({ store, account, view }: Caller, path: string, options: ThumbnailOptions): Promise<{ metadata: object; data: Buffer }> {
 	try {
 		const target = store.resolve(view, path, account);
-		const found = store.locate(target);
-		if (!found) throw new LookupFailure('not_found');
-		if (found.node.kind !== 'file') throw new LookupFailure('not_file');
+		const found = store.locateFile(target);
 		const data = await thumbnailOf(found.node, options);
 		return { metadata: withoutTag(renderFile(target.view, found)), data };
 	} catch (error) {
