@@ -3,12 +3,13 @@ import type { INodeProperties } from 'n8n-workflow';
 import { account } from './account/Account.resource';
 import { file } from './file/File.resource';
 import { folder } from './folder/Folder.resource';
+import { folderSharing } from './folderSharing/FolderSharing.resource';
 import type { Operation } from './operation';
 import { paperDoc } from './paperDoc/PaperDoc.resource';
 import { resourceProperties, type Resource } from './resource';
 
 /** Every resource of the Dropbox Suite node. A new resource is one entry here; a new operation, one in its resource. */
-export const RESOURCES = [account, file, folder, paperDoc] as const;
+export const RESOURCES = [account, file, folder, folderSharing, paperDoc] as const;
 
 type Resources = (typeof RESOURCES)[number];
 

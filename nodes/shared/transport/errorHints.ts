@@ -150,6 +150,38 @@ export const ERROR_HINTS: Record<string, Hint> = {
 		'The account has no access to the chosen Space (team space or shared folder). Choose another Space or ask the folder owner for access.',
 	user_suspended: () => 'The Dropbox account is suspended. Its owner or team admin must reactivate it.',
 	email_not_verified: () => 'The Dropbox account has not verified its email address yet; verify it and run again.',
+	// Folder sharing (sharing/share_folder, the member routes, mount and unmount). A chain under `member_error` is about
+	// the member named in the call; a bare SharedFolderAccessError tag (or one under `access_error`) about the account.
+	already_shared: ({ path, fields }) =>
+		`The folder${at(path)} is shared already${typeof fields.shared_folder_id === 'string' ? ` (shared folder ID ${fields.shared_folder_id})` : ''}. Add people to it with Folder Sharing → Add Member instead of sharing it again; List Folders shows its ID.`,
+	inside_shared_folder: ({ path }) =>
+		`The folder${at(path)} is inside a shared folder, and Dropbox does not share a folder inside another. Add people to the shared folder above it, or move the folder out first.`,
+	contains_shared_folder: ({ path }) =>
+		`The folder${at(path)} holds a shared folder, and Dropbox does not share a folder that contains another. Share the folders inside separately, or move the shared one out first.`,
+	'bad_path/is_file': ({ path }) => `The item${at(path)} is a file; only folders can be shared this way (files get shared links).`,
+	invalid_email: ({ fields }) =>
+		`${typeof fields.invalid_email === 'string' ? `"${fields.invalid_email}"` : 'An email address'} is not a valid email address. Correct it (name@example.com).`,
+	invalid_dropbox_id: ({ fields }) =>
+		`No Dropbox account has the ID ${typeof fields.invalid_dropbox_id === 'string' ? `"${fields.invalid_dropbox_id}"` : 'given'}. Use the person's email address instead (someone without a Dropbox account is invited by email), or an "account_id" from List Members.`,
+	unverified_dropbox_id: () =>
+		'The Dropbox account with that ID has not verified its email address: invite the person by email address instead of by ID.',
+	'member_error/not_a_member': () =>
+		'The member given is not a member of this shared folder: no member or invitee has that email address or Dropbox ID (the address may belong to no Dropbox account). List Members shows who is; Add Member invites someone.',
+	'member_error/invalid_dropbox_id': () =>
+		'No Dropbox account has the member ID given. Use an "account_id" from List Members, or the member\'s email address.',
+	not_a_member: () =>
+		'The account is not a member of this shared folder, so it cannot see or change it. Ask the folder\'s owner to add it (Add Member), or use the credential of an account that is a member.',
+	invalid_id: () =>
+		'No shared folder has this ID (it may have been unshared). Pick the folder from the list, or take a "shared_folder_id" from Folder Sharing → List Folders.',
+	unmounted: () =>
+		'The shared folder is not in the account\'s Dropbox (unmounted). Add it with Folder Sharing → Mount first.',
+	invalid_member: () => 'The Dropbox account acting here does not exist anymore or is disabled.',
+	folder_owner: () => 'The owner of a shared folder cannot do this to their own folder membership; to stop sharing it, use Unshare.',
+	already_mounted: () => 'The shared folder is in the account\'s Dropbox already (or the account owns it): nothing to mount.',
+	not_unmountable: () =>
+		'This shared folder cannot be removed from the account\'s Dropbox: the account owns it (use Unshare to stop sharing), or it sits inside another shared folder.',
+	not_mountable: () =>
+		'Dropbox does not let this shared folder be added to the account directly (for example it is inside a team folder); it appears on its own when the team folder does.',
 };
 
 /** Why a failed write was sent only once: sending it again could apply it twice. */
