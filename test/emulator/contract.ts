@@ -166,4 +166,8 @@ export interface FileLimits {
 	listFolderPageSize?: number;
 	/** `files/get_temporary_link`: seconds a link serves the file (Dropbox's 4 hours). */
 	temporaryLinkLifetimeS?: number;
+	/** `files/search_v2` (and `/continue_v2`): most matches in one page, whatever `max_results` the caller asks for. */
+	searchPageSize?: number;
+	/** `sharing/list_shared_links`: links in one page. */
+	sharedLinksPageSize?: number;
 }

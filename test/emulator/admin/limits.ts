@@ -15,6 +15,8 @@ const FIELDS = {
 	operation_entry_limit: 'operationEntryLimit',
 	list_folder_page_size: 'listFolderPageSize',
 	temporary_link_lifetime_s: 'temporaryLinkLifetimeS',
+	search_page_size: 'searchPageSize',
+	shared_links_page_size: 'sharedLinksPageSize',
 } as const satisfies Record<string, keyof FileLimits>;
 
 type LimitField = keyof typeof FIELDS;
@@ -43,5 +45,7 @@ export function limitsJson(limits: FileLimits): Record<LimitField, number> {
 		operation_entry_limit: withDefaults.operationEntryLimit,
 		list_folder_page_size: withDefaults.listFolderPageSize,
 		temporary_link_lifetime_s: withDefaults.temporaryLinkLifetimeS,
+		search_page_size: withDefaults.searchPageSize,
+		shared_links_page_size: withDefaults.sharedLinksPageSize,
 	};
 }

@@ -58,7 +58,7 @@ describeRoute('files/download_zip', () => emu, () => {
 		await emu.admin('POST', '/limits', { zip_size_limit: 70_021 });
 		await expect(dbx.filesDownloadZip({ path: '/Zip/Math' })).resolves.toBeDefined();
 		await emu.admin('POST', '/limits', { zip_entry_limit: 10_000, zip_size_limit: 20 * 1024 ** 3 });
-		expect(await emu.admin('GET', '/limits')).toEqual({ zip_size_limit: 20 * 1024 ** 3, zip_entry_limit: 10_000, finish_batch_in_progress_checks: 1, operation_entry_limit: 10_000, list_folder_page_size: 2000, temporary_link_lifetime_s: 14_400 });
+		expect(await emu.admin('GET', '/limits')).toEqual({ zip_size_limit: 20 * 1024 ** 3, zip_entry_limit: 10_000, finish_batch_in_progress_checks: 1, operation_entry_limit: 10_000, list_folder_page_size: 2000, temporary_link_lifetime_s: 14_400, search_page_size: 1000, shared_links_page_size: 200 });
 	});
 
 	it('streams without a length and ignores Range, which Dropbox does not serve for this route', async () => {
@@ -115,6 +115,6 @@ describe('admin limits', () => {
 	it('are back to Dropbox\'s after an admin reset', async () => {
 		await emu.admin('POST', '/limits', { zip_entry_limit: 2, finish_batch_in_progress_checks: 4 });
 		await emu.admin('POST', '/reset');
-		expect(await emu.admin('GET', '/limits')).toEqual({ zip_size_limit: 20 * 1024 ** 3, zip_entry_limit: 10_000, finish_batch_in_progress_checks: 1, operation_entry_limit: 10_000, list_folder_page_size: 2000, temporary_link_lifetime_s: 14_400 });
+		expect(await emu.admin('GET', '/limits')).toEqual({ zip_size_limit: 20 * 1024 ** 3, zip_entry_limit: 10_000, finish_batch_in_progress_checks: 1, operation_entry_limit: 10_000, list_folder_page_size: 2000, temporary_link_lifetime_s: 14_400, search_page_size: 1000, shared_links_page_size: 200 });
 	});
 });

@@ -107,6 +107,20 @@ describeRoute('files/search/continue_v2', () => emu, () => {
 		expect(all.length).toBeGreaterThan(2);
 	});
 
+	it('caps a page at the admin limit search_page_size', async () => {
+		await emu.admin('POST', '/limits', { search_page_size: 1 });
+		try {
+			const first = (await dbx.filesSearchV2({ query: 'r', options: { filename_only: true } })).result;
+			expect(first.matches).toHaveLength(1);
+			expect(first.has_more).toBe(true);
+			const second = (await dbx.filesSearchContinueV2({ cursor: first.cursor! })).result;
+			expect(second.matches).toHaveLength(1);
+			expect(paths(second.matches)).not.toEqual(paths(first.matches));
+		} finally {
+			await emu.admin('POST', '/limits', { search_page_size: 1000 });
+		}
+	});
+
 	it('answers invalid_argument for a string that is not a search cursor', async () => {
 		const error = await sdkFailure(dbx.filesSearchContinueV2({ cursor: 'nonsense' }));
 		expect(error.status).toBe(409);

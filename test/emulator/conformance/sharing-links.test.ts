@@ -119,6 +119,27 @@ describeRoute('sharing/list_shared_links', () => emu, () => {
 		expect((await visitor.sharingListSharedLinks({})).result.links).toEqual([]);
 	});
 
+	it('pages by the admin limit shared_links_page_size', async () => {
+		await emu.admin('POST', '/limits', { shared_links_page_size: 2 });
+		try {
+			const first = (await owner.sharingListSharedLinks({})).result;
+			expect(first.links).toHaveLength(2);
+			expect(first.has_more).toBe(true);
+			const urls = first.links.map((l) => l.url);
+			let cursor = first.cursor;
+			while (cursor) {
+				const next = (await owner.sharingListSharedLinks({ cursor })).result;
+				urls.push(...next.links.map((l) => l.url));
+				cursor = next.has_more ? next.cursor : undefined;
+			}
+			expect(new Set(urls).size).toBe(urls.length);
+			await emu.admin('POST', '/limits', { shared_links_page_size: 200 });
+			expect(urls).toEqual((await owner.sharingListSharedLinks({})).result.links.map((l) => l.url));
+		} finally {
+			await emu.admin('POST', '/limits', { shared_links_page_size: 200 });
+		}
+	});
+
 	it('answers path/not_found and reset for a cursor that is not one', async () => {
 		expect((await sdkFailure(owner.sharingListSharedLinks({ path: '/nothing' }))).error.error).toEqual({ '.tag': 'path', path: { '.tag': 'not_found' } });
 		expect((await sdkFailure(owner.sharingListSharedLinks({ cursor: 'nonsense' }))).error.error['.tag']).toBe('reset');

@@ -23,6 +23,10 @@ export const DEFAULT_FILE_LIMITS: Readonly<Required<FileLimits>> = {
 	listFolderPageSize: 2000,
 	// files.stone: "This link will expire in four hours".
 	temporaryLinkLifetimeS: 4 * 3600,
+	// SearchOptions.max_results is at most 1000.
+	searchPageSize: 1000,
+	// list_shared_links pages by a size of Dropbox's choosing; the emulator's is 200.
+	sharedLinksPageSize: 200,
 };
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { HandlerContext, HandlerResult } from '../contract';
 import { callerView } from '../files/context';
+import { limitsOf } from '../files/limits';
 import { LookupFailure, asRouteError, json, routeError } from '../files/errors';
 import type { FileStore } from '../files/store/file-store';
 import { keyOf } from '../files/store/keys';
@@ -89,7 +90,7 @@ async function page(ctx: HandlerContext, cursor: SearchCursor): Promise<Record<s
 	const words = queryWords(cursor.arg.query);
 	const matches = deleted ? deletedMatches(scope, words) : await activeMatches(scope, words, options);
 	sortMatches(matches, options.order_by?.['.tag'] ?? 'relevance');
-	const end = cursor.offset + options.max_results;
+	const end = cursor.offset + Math.min(options.max_results, limitsOf(ctx).searchPageSize);
 	const highlights = cursor.arg.match_field_options?.include_highlights ?? cursor.arg.include_highlights ?? false;
 	const result: Record<string, unknown> = {
 		matches: matches.slice(cursor.offset, end).map((match) => render(match, highlights ? highlightSpans(match.name, words) : undefined)),

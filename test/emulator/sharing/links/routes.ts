@@ -4,6 +4,7 @@
  */
 import type { HandlerContext, HandlerResult } from '../../contract';
 import { callerView } from '../../files/context';
+import { limitsOf } from '../../files/limits';
 import { LookupFailure, asRouteError, json, routeError } from '../../files/errors';
 import { keyOf } from '../../files/store/keys';
 import type { Tree } from '../../files/store/tree';
@@ -13,8 +14,6 @@ import { linkTarget, renderLink } from './render-link';
 import { DEFAULT_SETTINGS, type SettingsArg, applySettings, isEmptySettings } from './settings';
 import { insideLink, openLink } from './visit';
 
-/** Links in one page of list_shared_links. */
-export const LINKS_PAGE_SIZE = 200;
 const CURSOR_PREFIX = 'AAL';
 
 export async function createSharedLinkWithSettings(ctx: HandlerContext): Promise<HandlerResult> {
@@ -89,7 +88,7 @@ export async function listSharedLinks(ctx: HandlerContext): Promise<HandlerResul
 			}
 			return [renderLink(link, target, account, account)];
 		});
-	const end = cursor.offset + LINKS_PAGE_SIZE;
+	const end = cursor.offset + limitsOf(ctx).sharedLinksPageSize;
 	const hasMore = end < visible.length;
 	return json({
 		links: visible.slice(cursor.offset, end),
