@@ -3,6 +3,9 @@
  * `POST /__admin/accounts`): sharing (at once and as a job), members added, listed page by page, updated and removed,
  * mounting and unmounting, unsharing, the account's shared folders, and the errors a person can act on.
  */
+import { setTimeout as pause } from 'node:timers/promises';
+
+import { DropboxSuite } from '../../nodes/DropboxSuite/DropboxSuite.node';
 import type { EmulatorAccount } from './credentials.fixture';
 import { assertPairedItems } from '../support/n8n';
 import { jsonOf, locator, runSuite, seed, useEmulator, type RunOptions } from './file-ops.fixture';
@@ -102,6 +105,37 @@ describe('folderSharing → share', () => {
 				'sharing/check_share_job_status',
 				'sharing/check_share_job_status',
 			]);
+		} finally {
+			await env.emulator.admin('POST', '/limits', { finish_batch_in_progress_checks: 1 });
+		}
+	});
+
+	it('stops waiting for the share job at once when the execution is cancelled', async () => {
+		await env.emulator.admin('POST', '/limits', { finish_batch_in_progress_checks: 1000 });
+		try {
+			const node = new DropboxSuite();
+			const execute = node.execute;
+			let settledAt: number | undefined;
+			node.execute = async function (this: ThisParameterType<typeof execute>) {
+				try {
+					return await execute.call(this);
+				} finally {
+					settledAt = Date.now();
+				}
+			};
+			let cancelledAt = 0;
+			const result = await run(
+				owner,
+				{ operation: 'share', path: locator('/Slow Share'), options: { forceAsync: true } },
+				{ nodeType: node, cancelWhen: pause(1500).then(() => (cancelledAt = Date.now())) },
+			);
+			expect(result.status).toBe('canceled');
+			for (let waited = 0; settledAt === undefined && waited < 5000; waited += 50) await pause(50);
+			expect(settledAt! - cancelledAt).toBeLessThan(1000);
+			const checks = async () => (await env.emulator.log()).filter((entry) => entry.route === 'sharing/check_share_job_status').length;
+			const after = await checks();
+			await pause(2000);
+			expect(await checks()).toBe(after);
 		} finally {
 			await env.emulator.admin('POST', '/limits', { finish_batch_in_progress_checks: 1 });
 		}
