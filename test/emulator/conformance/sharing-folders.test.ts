@@ -271,6 +271,38 @@ describeRoute('sharing/check_remove_member_job_status', () => emu, () => {
 	});
 });
 
+describeRoute('sharing/update_folder_policy', () => emu, () => {
+	it('lets the owner change policies: with acl_update_policy editors, editors manage members', async () => {
+		const { result } = await owner.sharingUpdateFolderPolicy({ shared_folder_id: folderId, acl_update_policy: { '.tag': 'editors' }, viewer_info_policy: { '.tag': 'disabled' } });
+		expectOfType('sharing', 'SharedFolderMetadata', result);
+		expect(result.policy).toMatchObject({ acl_update_policy: { '.tag': 'editors' }, viewer_info_policy: { '.tag': 'disabled' }, member_policy: { '.tag': 'anyone' } });
+		await member.sharingAddFolderMember({ shared_folder_id: folderId, members: [{ member: { '.tag': 'email', email: 'added-by-editor@example.org' } }] });
+		const invitees = (await owner.sharingListFolderMembers({ shared_folder_id: folderId })).result.invitees.map((invitee) => (invitee.invitee as { email: string }).email);
+		expect(invitees).toContain('added-by-editor@example.org');
+		await owner.sharingUpdateFolderPolicy({ shared_folder_id: folderId, acl_update_policy: { '.tag': 'owner' } });
+	});
+
+	it('refuses members and team-only policies for an owner on no team', async () => {
+		expect((await sdkFailure(member.sharingUpdateFolderPolicy({ shared_folder_id: folderId, acl_update_policy: { '.tag': 'editors' } }))).error.error).toEqual({ '.tag': 'no_permission' });
+		expect((await sdkFailure(owner.sharingUpdateFolderPolicy({ shared_folder_id: folderId, member_policy: { '.tag': 'team' } }))).error.error).toEqual({ '.tag': 'not_on_team' });
+		expect((await sdkFailure(owner.sharingUpdateFolderPolicy({ shared_folder_id: folderId, shared_link_policy: { '.tag': 'team' } }))).error.error).toEqual({ '.tag': 'disallowed_shared_link_policy' });
+	});
+});
+
+describeRoute('sharing/relinquish_folder_membership', () => emu, () => {
+	it('lets a member leave once the folder is unmounted; never the owner', async () => {
+		const leaver = await account();
+		await owner.sharingAddFolderMember({ shared_folder_id: folderId, members: [{ member: { '.tag': 'dropbox_id', dropbox_id: leaver.id } }] });
+		await leaver.dbx.sharingMountFolder({ shared_folder_id: folderId });
+		expect((await sdkFailure(leaver.dbx.sharingRelinquishFolderMembership({ shared_folder_id: folderId }))).error.error).toEqual({ '.tag': 'mounted' });
+		await leaver.dbx.sharingUnmountFolder({ shared_folder_id: folderId });
+		expect((await leaver.dbx.sharingRelinquishFolderMembership({ shared_folder_id: folderId })).result).toEqual({ '.tag': 'complete' });
+		const users = (await owner.sharingListFolderMembers({ shared_folder_id: folderId })).result.users.map((user) => user.user.account_id);
+		expect(users).not.toContain(leaver.id);
+		expect((await sdkFailure(owner.sharingRelinquishFolderMembership({ shared_folder_id: folderId }))).error.error).toEqual({ '.tag': 'folder_owner' });
+	});
+});
+
 describeRoute('sharing/unshare_folder', () => emu, () => {
 	it('is for the owner only; then members lose the folder and its id is unknown', async () => {
 		await member.sharingMountFolder({ shared_folder_id: folderId });

@@ -2,7 +2,8 @@
 import type { HandlerMap } from '../contract';
 import { guardSharedFolders } from './folders/delete-guard';
 import { checkJobStatus, checkRemoveMemberJobStatus, checkShareJobStatus } from './folders/jobs';
-import { addFolderMember, listFolderMembers, listFolderMembersContinue, removeFolderMember, updateFolderMember } from './folders/members';
+import { addFolderMember, listFolderMembers, listFolderMembersContinue, relinquishFolderMembership, removeFolderMember, updateFolderMember } from './folders/members';
+import { updateFolderPolicy } from './folders/policy';
 import { getFolderMetadata, listMountableFolders, listMountableFoldersContinue, mountFolder, shareFolder, unmountFolder, unshareFolder } from './folders/share';
 import {
 	createSharedLinkWithSettings,
@@ -35,6 +36,8 @@ export const sharingRouteHandlers: HandlerMap = {
 	'sharing/update_folder_member': updateFolderMember,
 	'sharing/remove_folder_member': removeFolderMember,
 	'sharing/check_remove_member_job_status': checkRemoveMemberJobStatus,
+	'sharing/relinquish_folder_membership': relinquishFolderMembership,
+	'sharing/update_folder_policy': updateFolderPolicy,
 };
 
 /** File routes that must know about shared folders (a member's mount point, an owner's shared folder). */

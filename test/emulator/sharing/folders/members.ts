@@ -1,6 +1,6 @@
 /**
  * Members of a folder shared between accounts: add_folder_member, list_folder_members (+ /continue),
- * update_folder_member, remove_folder_member (async, with leave_a_copy).
+ * update_folder_member, remove_folder_member (async, with leave_a_copy), relinquish_folder_membership.
  */
 import type { Account, HandlerContext, HandlerResult } from '../../contract';
 import { accountOf } from '../../files/context';
@@ -166,4 +166,15 @@ export async function removeFolderMember(ctx: HandlerContext): Promise<HandlerRe
 	record.members.delete(removed);
 	store.namespaces.revokeGrant(record.namespaceId, removed);
 	return launchJob(ctx, 'remove_member', { ok: true, value: {} });
+}
+
+/** A member leaves the folder. It must be unmounted first (`mounted`); the owner cannot leave (`folder_owner`). */
+export async function relinquishFolderMembership(ctx: HandlerContext): Promise<HandlerResult> {
+	const arg = ctx.arg as { shared_folder_id: string };
+	const { store, account, record, membership } = folderAccess(ctx, arg.shared_folder_id, 'access_error');
+	if (membership.access === 'owner') throw routeError({ '.tag': 'folder_owner' });
+	if (isMounted(record, account.accountId)) throw routeError({ '.tag': 'mounted' });
+	record.members.delete(account.accountId);
+	store.namespaces.revokeGrant(record.namespaceId, account.accountId);
+	return json({ '.tag': 'complete' });
 }
