@@ -2,14 +2,17 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { account } from './account/Account.resource';
 import { file } from './file/File.resource';
+import { fileRequest } from './fileRequest/FileRequest.resource';
 import { folder } from './folder/Folder.resource';
 import { folderSharing } from './folderSharing/FolderSharing.resource';
 import type { Operation } from './operation';
 import { paperDoc } from './paperDoc/PaperDoc.resource';
 import { resourceProperties, type Resource } from './resource';
+import { search } from './search/Search.resource';
+import { sharedLink } from './sharedLink/SharedLink.resource';
 
 /** Every resource of the Dropbox Suite node. A new resource is one entry here; a new operation, one in its resource. */
-export const RESOURCES = [account, file, folder, folderSharing, paperDoc] as const;
+export const RESOURCES = [account, file, fileRequest, folder, folderSharing, paperDoc, search, sharedLink] as const;
 
 type Resources = (typeof RESOURCES)[number];
 

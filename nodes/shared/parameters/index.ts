@@ -6,6 +6,7 @@ export * from './authentication';
 export * from './binaryOutput';
 export * from './contentInput';
 export * from './destinationPath';
+export * from './dropboxTimestamp';
 export * from './dropboxUrl';
 export * from './pathLocator';
 export * from './requiredText';

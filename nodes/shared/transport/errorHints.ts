@@ -105,6 +105,41 @@ export const ERROR_HINTS: Record<string, Hint> = {
 	// Copy references.
 	invalid_copy_reference: () =>
 		'Dropbox does not recognise the copy reference. Map the "copy_reference" field from Get Copy Reference unchanged; a reference works only with the same Dropbox app that made it.',
+	// Search.
+	invalid_argument: ({ fields }) =>
+		`Dropbox refused the search${typeof fields.invalid_argument === 'string' ? ` (${fields.invalid_argument})` : ''}: the query is empty, extensions or categories were combined with Include Deleted (Dropbox filters only current files), or a continuation was too old. Check the query and options, then run again.`,
+	// Shared links.
+	'settings_error/not_authorized': () =>
+		'The account\'s Dropbox plan does not allow this link setting: a password, an expiry or turning downloads off need a paid plan (Plus, Professional or a team), and the "Team Members Only" audience needs a team account. Leave those settings out, or upgrade the plan.',
+	'settings_error/invalid_settings': () =>
+		'Dropbox refused the link settings: an expiry in the past, an empty password, or a password required with none given. Choose an expiry in the future and a non-empty password.',
+	shared_link_not_found: () =>
+		'No shared link at that address: it was revoked, it expired, the file or folder behind it was deleted, or the URL is incomplete (newer links need their "rlkey=" part). Copy the whole link again, or list the account\'s links with Shared Link → List.',
+	shared_link_access_denied: () =>
+		'The link does not let this account in: it is restricted to its owner or their team, it needs a password (set "Link Password"), its downloads are turned off, or only its owner may change or revoke it.',
+	shared_link_malformed: () =>
+		'That is not a Dropbox shared link address. Copy the whole link as Dropbox shows it, such as https://www.dropbox.com/scl/fi/…?rlkey=…',
+	shared_link_is_directory: () =>
+		'The link points to a folder, and only files can be downloaded through it. Name a file inside the folder with the "File in Folder" option, or download the folder as a ZIP with Folder → Download Zip.',
+	unsupported_link_type: () =>
+		'Dropbox does not handle this kind of link here (for example a link to a cloud document). Use File → Export for cloud documents.',
+	unsupported_parameter_field: () =>
+		'This link is private: Dropbox takes no "File in Folder" or "Link Password" for it. Remove those options.',
+	reset: () => 'Dropbox restarted the listing (its cursor is no longer valid). Run again to list from the start.',
+	// File requests.
+	validation_error: ({ fields }) =>
+		`Dropbox refused the file request${typeof fields.validation_error === 'string' ? ` (${fields.validation_error})` : ''}: a blank title, a deadline in the past, a deadline on a Dropbox Basic account (deadlines need Professional or a team plan), or a destination it cannot use (the top folder, odd characters). Fix that field and run again.`,
+	file_request_open: () =>
+		'Only closed file requests can be deleted, and this one is open. Close it first with File Request → Close, then delete it.',
+	invalid_location: ({ path }) =>
+		`File requests cannot send files${at(path)}: choose a folder below the top of the Space (such as /File Requests/Homework).`,
+	not_a_folder: ({ path }) => `The destination${at(path)} is a file, not a folder. Choose a folder for the uploads.`,
+	app_lacks_access: () =>
+		'The Dropbox app may not reach this file request: app-folder apps see only requests whose folder is in the app folder.',
+	disabled_for_team: () => 'The account\'s Dropbox team has turned file requests off. A team admin can turn them on in the Admin Console.',
+	invalid_cursor: () => 'Dropbox no longer accepts the listing\'s cursor. Run again to list from the start.',
+	rate_limit: () =>
+		'The account has reached Dropbox\'s limit on file requests (4,000 in all). Delete closed requests (File Request → Delete, All Closed Requests), then run again.',
 	// Paper docs.
 	invalid_file_extension: ({ path }) =>
 		`A Paper doc's path must end in ".paper"${path ? `, and "${path}" does not` : ''}. Add ".paper" to the name, such as /Notes/Weekly plan.paper.`,

@@ -1,9 +1,10 @@
 import { defineResource } from '../resource';
 import { getCurrent } from './getCurrent.operation';
+import { getSpaceUsage } from './getSpaceUsage.operation';
 
 export const account = defineResource({
 	value: 'account',
 	name: 'Account',
-	operations: [getCurrent],
+	operations: [getCurrent, getSpaceUsage],
 	defaultOperation: 'getCurrent',
 });
