@@ -46,8 +46,9 @@ function normalise(markdown: string): string {
 
 function escapeMarkdownLine(line: string): string {
 	const inline = line.replace(/([\\`*_[\]])/g, '\\$1');
-	// A line that would read as a heading, a list item or a fence keeps its first character literal.
-	return /^(#{1,6} |[-+] |\d+\. |>)/.test(inline) ? '\\' + inline : inline;
+	// A line that would read as a heading, a list item or a quote keeps its marker literal.
+	if (/^\d+\. /.test(inline)) return inline.replace('. ', '\\. ');
+	return /^(#{1,6} |[-+] |>)/.test(inline) ? '\\' + inline : inline;
 }
 
 function markdownToPlain(markdown: string): string {
@@ -60,10 +61,10 @@ function markdownToPlain(markdown: string): string {
 
 function inlinePlain(text: string): string {
 	return text
-		.replace(/\[([^\]]*)\]\(([^)]*)\)/g, '$1 ($2)')
-		.replace(/\*\*(.+?)\*\*/g, '$1')
-		.replace(/(?<![\\\w])[*_](.+?)[*_](?!\w)/g, '$1')
-		.replace(/`([^`]*)`/g, '$1')
+		.replace(/(?<!\\)\[([^\]]*)\]\(([^)]*)\)/g, '$1 ($2)')
+		.replace(/(?<!\\)\*\*(.+?)\*\*/g, '$1')
+		.replace(/(?<![\\\w])[*_](.*?[^\\])[*_](?!\w)/g, '$1')
+		.replace(/(?<!\\)`([^`]*[^`\\])`/g, '$1')
 		.replace(/\\([\\`*_[\]#>+.-])/g, '$1');
 }
 
@@ -114,10 +115,10 @@ function markdownToHtml(markdown: string): string {
 
 function inlineHtml(text: string): string {
 	return escapeHtml(text)
-		.replace(/\[([^\]]*)\]\(([^)]*)\)/g, '<a href="$2">$1</a>')
-		.replace(/`([^`]*)`/g, '<code>$1</code>')
-		.replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
-		.replace(/(?<![\\\w])[*_](.+?)[*_](?!\w)/g, '<em>$1</em>')
+		.replace(/(?<!\\)\[([^\]]*)\]\(([^)]*)\)/g, '<a href="$2">$1</a>')
+		.replace(/(?<!\\)`([^`]*[^`\\])`/g, '<code>$1</code>')
+		.replace(/(?<!\\)\*\*(.+?)\*\*/g, '<strong>$1</strong>')
+		.replace(/(?<![\\\w])[*_](.*?[^\\])[*_](?!\w)/g, '<em>$1</em>')
 		.replace(/\\([\\`*_[\]#>+.-])/g, '$1');
 }
 
