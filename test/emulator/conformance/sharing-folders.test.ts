@@ -85,6 +85,15 @@ describeRoute('sharing/check_share_job_status', () => emu, () => {
 		expect(done).toMatchObject({ '.tag': 'complete', name: 'Async', path_lower: '/async' });
 		expect((await sdkFailure(member.sharingCheckShareJobStatus({ async_job_id: jobId }))).error.error).toEqual({ '.tag': 'invalid_async_job_id' });
 	});
+	it('gives the folder a namespace that follows it when the owner moves it', async () => {
+		const shared = (await owner.sharingShareFolder({ path: '/Moving' })).result as sharing.ShareFolderLaunchComplete;
+		await owner.filesUpload({ path: '/Moving/inside.txt', contents: 'in the namespace' });
+		const inNamespace = async () => (await owner.filesListFolder({ path: `ns:${shared.shared_folder_id}` })).result.entries.map((entry) => entry.name);
+		expect(await inNamespace()).toEqual(['inside.txt']);
+		await owner.filesMoveV2({ from_path: '/Moving', to_path: '/Moved' });
+		expect(await inNamespace()).toEqual(['inside.txt']);
+		expect((await owner.sharingGetFolderMetadata({ shared_folder_id: shared.shared_folder_id })).result.path_lower).toBe('/moved');
+	});
 });
 
 describeRoute('sharing/add_folder_member', () => emu, () => {
@@ -300,6 +309,17 @@ describeRoute('sharing/relinquish_folder_membership', () => emu, () => {
 		const users = (await owner.sharingListFolderMembers({ shared_folder_id: folderId })).result.users.map((user) => user.user.account_id);
 		expect(users).not.toContain(leaver.id);
 		expect((await sdkFailure(owner.sharingRelinquishFolderMembership({ shared_folder_id: folderId }))).error.error).toEqual({ '.tag': 'folder_owner' });
+	});
+
+	it('makes an invitee a member once an account with that email exists', async () => {
+		const joined = await emu.admin<AccountCredentials>('POST', '/accounts', { email: 'Added-By-Editor@example.org' });
+		const mountable = (await client(emu, joined.access_token).sharingListMountableFolders({})).result.entries;
+		expect(mountable.map((folder) => folder.shared_folder_id)).toEqual([folderId]);
+		const members = (await owner.sharingListFolderMembers({ shared_folder_id: folderId })).result;
+		expect(members.users.map((user) => user.user.account_id)).toContain(joined.account_id);
+		expect(members.invitees.map((invitee) => (invitee.invitee as { email: string }).email)).not.toContain('added-by-editor@example.org');
+		// Leaving again keeps the member list of the later tests as it was.
+		await client(emu, joined.access_token).sharingRelinquishFolderMembership({ shared_folder_id: folderId });
 	});
 });
 

@@ -8,6 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Account, AccountRegistry, HandlerContext, HandlerResult } from '../contract';
+import { claimInvitations } from '../sharing/folders/access';
 import { sharedFolders as sharedFolderTable } from '../sharing/folders/folder-store';
 import { renderSharedFolder } from '../sharing/folders/render-folder';
 import { callerView } from './context';
@@ -59,6 +60,7 @@ export async function listFoldersContinue(ctx: HandlerContext): Promise<HandlerR
 
 /** The team's folders first, then the folders shared between accounts that the caller owns or is a member of. */
 function page(store: FileStore, account: Account, cursor: ListCursor, accounts: AccountRegistry): Record<string, unknown> {
+	claimInvitations(store, account);
 	const teamFolders = sharedFoldersOf(store, account).map((folder) => metadataOf(store, account, folder, cursor.actions));
 	const shared = sharedFolderTable.of(store).of(account.accountId).map((record) => renderSharedFolder(store, record, account, accounts.byId(record.ownerId), cursor.actions));
 	const folders = [...teamFolders, ...shared];

@@ -20,6 +20,7 @@ export interface FolderAccess {
 export function folderAccess(ctx: HandlerContext, sharedFolderId: string, member: string | undefined): FolderAccess {
 	const store = storeOf(ctx);
 	const account = accountOf(ctx);
+	claimInvitations(store, account);
 	const record = sharedFolders.of(store).get(sharedFolderId);
 	if (!record) throw accessError(member, 'invalid_id');
 	const membership = record.members.get(account.accountId);
@@ -39,4 +40,19 @@ export function accountByEmail(ctx: HandlerContext, email: string): Account | un
 
 export function ownerOf(ctx: HandlerContext, record: SharedFolderRecord): Account | undefined {
 	return ctx.emulator.accounts.byId(record.ownerId);
+}
+
+/**
+ * Invitations sent to an email address before it was an account's: once an account with that address
+ * exists, its first sharing call makes it a member (unmounted) with the access it was invited with.
+ */
+export function claimInvitations(store: FileStore, account: Account): void {
+	const email = account.email.toLowerCase();
+	for (const record of sharedFolders.of(store).all()) {
+		const invitation = record.invitees.get(email);
+		if (!invitation || record.members.has(account.accountId)) continue;
+		record.invitees.delete(email);
+		record.members.set(account.accountId, { access: invitation.access, invited: invitation.invited });
+		store.namespaces.grant(record.namespaceId, account.accountId);
+	}
 }

@@ -29,13 +29,18 @@ export function placeIn(tree: Tree, record: SharedFolderRecord): Place | undefin
 	return { tree, located: found as Located<FolderNode> };
 }
 
-/** The owner's folder and every mount point. */
+/**
+ * The owner's folder and every mount point. The folder's namespace is pointed at where the owner's folder
+ * now is, so that `ns:` paths follow a move or rename of it (every change under it comes through here).
+ */
 function placesOf(store: FileStore, record: SharedFolderRecord): Place[] {
 	const trees = new Set<Tree>();
-	const owner = store.namespaces.get(record.namespaceId)?.tree;
-	if (owner) trees.add(owner);
+	const namespace = store.namespaces.get(record.namespaceId);
+	const ownerPlace = namespace && placeIn(namespace.tree, record);
+	if (namespace && ownerPlace) namespace.prefix = ownerPlace.located.names;
+	if (namespace) trees.add(namespace.tree);
 	for (const tree of mountTreesOf.get(record)?.values() ?? []) trees.add(tree);
-	return [...trees].flatMap((tree) => placeIn(tree, record) ?? []);
+	return [...trees].flatMap((tree) => (tree === namespace?.tree ? (ownerPlace ?? []) : (placeIn(tree, record) ?? [])));
 }
 
 /** Per shared folder: member account id → the member's tree holding its mount point. */

@@ -10,7 +10,7 @@ import type { FileStore } from '../../files/store/file-store';
 import { type FolderNode, type Located, type Tree, preOrder } from '../../files/store/tree';
 import { decodeCursor, encodeCursor } from '../../paging/opaque-cursor';
 import { teamFolderMetadata } from '../../files/shared-folders';
-import { accessError, folderAccess, ownerOf } from './access';
+import { accessError, claimInvitations, folderAccess, ownerOf } from './access';
 import { type SharedFolderRecord, sharedFolders } from './folder-store';
 import { launchJob } from './jobs';
 import { InsufficientQuota, isMounted, mount, unmount, unmountAll, watchJournal } from './mounts';
@@ -156,6 +156,7 @@ export async function listMountableFoldersContinue(ctx: HandlerContext): Promise
 function mountablePage(ctx: HandlerContext, cursor: MountableCursor): Record<string, unknown> {
 	const store = storeOf(ctx);
 	const account = ctx.account as Account;
+	claimInvitations(store, account);
 	const records = sharedFolders
 		.of(store)
 		.of(account.accountId)
