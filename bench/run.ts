@@ -1,10 +1,11 @@
 /**
- * `npm run bench [-- --skip-1gib] [--sizes 10,100] [--database-sizes 10] [--skip-backup] [--out <file>]`: our node against n8n's built-in Dropbox node in the real n8n
+ * `npm run bench [-- --skip-1gib] [--sizes 10,100] [--database-sizes 10] [--skip-backup] [--skip-files-folders] [--out <file>]`: our node against n8n's built-in Dropbox node in the real n8n
  * 2.41, and curl against the same emulator as the physical limit, in one run on one machine. Uploads and downloads
  * of 10 MiB, 100 MiB and 1 GiB in n8n's `filesystem` binary data mode (its default) and, up to 100 MiB (1 GiB to
  * record how it fails), in its `database` mode; then a backup of 1000 files of 10 KiB with 30 ms of latency added
  * to every request. Prints the figures as it goes and writes them to BENCHMARKS.md. Benchmarks do not pass or fail.
- * `--sizes` / `--database-sizes` (MiB, comma-separated, may be empty) and `--skip-backup` run a part, for a quick
+ * Then a listing of 100 000 entries and 1000 moves (./files-folders.ts).
+ * `--sizes` / `--database-sizes` (MiB, comma-separated, may be empty), `--skip-backup` and `--skip-files-folders` run a part, for a quick
  * look at one change: write such a run elsewhere (`--out`), BENCHMARKS.md holds full runs.
  */
 import { execFileSync } from 'node:child_process';
@@ -28,6 +29,7 @@ import { describeMachine } from './lib/machine';
 import { clearBinaryData, measuredExecute, nodeTiming, storedBinaryPath, type MeasuredRun } from './lib/n8n-runs';
 import { backupTable, machineTable, progressLine, transferTable, type Contender, type Row } from './lib/report';
 import { fileContentHash } from './lib/hash-file';
+import { filesFoldersTable, listing, moves, LIST_ENTRIES, MOVES } from './files-folders';
 
 const MIB = 1024 * 1024;
 const REPO = path.resolve(__dirname, '..');
@@ -43,6 +45,7 @@ interface Options {
 	sizes?: number[];
 	databaseSizes?: number[];
 	backup: boolean;
+	filesFolders: boolean;
 	out: string;
 }
 
@@ -53,14 +56,15 @@ function sizeList(text: string | undefined): number[] {
 }
 
 function parseOptions(argv: string[]): Options {
-	const options: Options = { large: true, backup: true, out: path.join(REPO, 'BENCHMARKS.md') };
+	const options: Options = { large: true, backup: true, filesFolders: true, out: path.join(REPO, 'BENCHMARKS.md') };
 	for (let index = 0; index < argv.length; index++) {
 		if (argv[index] === '--skip-1gib') options.large = false;
 		else if (argv[index] === '--sizes') options.sizes = sizeList(argv[++index]);
 		else if (argv[index] === '--database-sizes') options.databaseSizes = sizeList(argv[++index]);
 		else if (argv[index] === '--skip-backup') options.backup = false;
+		else if (argv[index] === '--skip-files-folders') options.filesFolders = false;
 		else if (argv[index] === '--out') options.out = path.resolve(argv[++index]);
-		else throw new Error(`unknown option ${argv[index]} (known: --skip-1gib, --sizes, --database-sizes, --skip-backup, --out <file>)`);
+		else throw new Error(`unknown option ${argv[index]} (known: --skip-1gib, --sizes, --database-sizes, --skip-backup, --skip-files-folders, --out <file>)`);
 	}
 	return options;
 }
@@ -388,6 +392,16 @@ upload sessions at once, then one \`finish_batch_v2\` (Dropbox, and the emulator
 writes to one account with \`too_many_write_operations\`, so 8 \`files/upload\` at once is no option).
 
 ${backupTable(rows)}
+
+## Files and folders: listing ${LIST_ENTRIES} entries, moving ${MOVES} files
+
+A listing of one folder of ${LIST_ENTRIES} empty files (all entries into n8n items; Dropbox's pages of up to 2000), on the
+emulator without added latency; the growth is over listing a folder of one file. Then ${MOVES} files moved one input
+item each (the items come from our List node, whose time is not counted: *time* is the Move node's own), on the
+emulator with ${BACKUP_LATENCY_MS} ms added to every request: our node sends them in one \`files/move_batch_v2\` job and polls
+\`move_batch/check_v2\`; the built-in node sends one \`files/move_v2\` per item, one after the other.
+
+${filesFoldersTable(rows)}
 `;
 }
 
@@ -415,6 +429,11 @@ async function main(): Promise<void> {
 		const transferBench = new Bench(setup.n8n, emulator, setup.account);
 		await transfers(transferBench, setup, sizes, databaseSizes);
 		rows.push(...transferBench.rows);
+		if (options.filesFolders) {
+			const listBench = new Bench(setup.n8n, emulator, setup.account);
+			await listing(listBench, setup);
+			rows.push(...listBench.rows);
+		}
 
 		if (options.backup) {
 			const slow = await startEmulatorProcess(['--latency-ms', String(BACKUP_LATENCY_MS)]);
@@ -425,9 +444,20 @@ async function main(): Promise<void> {
 			await backup(backupBench, slowSetup);
 			rows.push(...backupBench.rows);
 		}
+		if (options.filesFolders) {
+			const slow = emulators[1] ?? (await startEmulatorProcess(['--latency-ms', String(BACKUP_LATENCY_MS)]));
+			if (!emulators.includes(slow)) emulators.push(slow);
+			const slowSetup = { emulator: slow, ...(await benchN8n(slow)) };
+			instances.push(slowSetup.n8n);
+			const moveBench = new Bench(slowSetup.n8n, slow, slowSetup.account);
+			await moves(moveBench, slowSetup, async (dropboxPath) => (await moveBench.storedHash(dropboxPath)) !== undefined);
+			rows.push(...moveBench.rows);
+		}
 
 		fs.writeFileSync(options.out, markdown(command, started, new Date(), machine, rows, options.large));
-		console.log(`\nfilesystem mode\n${transferTable(rows, 'filesystem')}\n\ndatabase mode\n${transferTable(rows, 'database')}\n\nbackup\n${backupTable(rows)}`);
+		console.log(
+			`\nfilesystem mode\n${transferTable(rows, 'filesystem')}\n\ndatabase mode\n${transferTable(rows, 'database')}\n\nbackup\n${backupTable(rows)}\n\nfiles and folders\n${filesFoldersTable(rows)}`,
+		);
 		console.log(`\nWritten to ${path.relative(process.cwd(), options.out) || options.out}`);
 	} finally {
 		for (const instance of instances) instance.cleanUp();

@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 import type { ExecutionOutput } from '../../test/e2e/support/n8n-instance';
@@ -26,12 +27,16 @@ export async function measuredExecute(n8n: TunableN8n, workflowId: string, timeL
 	if (!fs.existsSync(GNU_TIME)) throw new Error(`${GNU_TIME} (GNU time) is needed to measure n8n's peak memory`);
 	const [program, ...args] = [GNU_TIME, '-f', 'peak-rss-kib %M', ...n8n.command(['execute', `--id=${workflowId}`, '--rawOutput'])];
 	const started = process.hrtime.bigint();
+	// n8n's stdout goes to a file: through a pipe, n8n exits before a big run's JSON (80 MB for 100 000 items) is
+	// written out, and the run would be cut short.
+	const outFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-run-'));
+	const outFile = path.join(outFolder, 'stdout.txt');
+	const out = fs.openSync(outFile, 'w');
 	// A process group of its own: GNU time, n8n and n8n's task runner end together when the time is up.
-	const child = spawn(program, args, { env: n8n.env(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-	let stdout = '';
+	const child = spawn(program, args, { env: n8n.env(), stdio: ['ignore', out, 'pipe'], detached: true });
+	fs.closeSync(out);
 	let stderr = '';
-	child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-	child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+	child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 	let timedOut = false;
 	const timer = setTimeout(() => {
 		timedOut = true;
@@ -43,6 +48,8 @@ export async function measuredExecute(n8n: TunableN8n, workflowId: string, timeL
 	}, timeLimitS * 1000);
 	const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
 	clearTimeout(timer);
+	const stdout = fs.readFileSync(outFile, 'utf8');
+	fs.rmSync(outFolder, { recursive: true, force: true });
 	const wallS = Number(process.hrtime.bigint() - started) / 1e9;
 	const rss = /peak-rss-kib (\d+)/.exec(stderr);
 	const peakRssMiB = rss ? Number(rss[1]) / 1024 : undefined;
@@ -92,8 +99,9 @@ export function storedBinaryPath(n8n: TunableN8n, binaryId: string): string | un
 function parseRun(stdout: string): ExecutionOutput | undefined {
 	const lines = stdout.split('\n');
 	const start = lines.indexOf('{');
-	const end = lines.indexOf('}', start);
-	if (start < 0 || end < 0) return undefined;
+	// The run's JSON ends at the last line that is exactly "}": n8n may log a line after it.
+	const end = lines.lastIndexOf('}');
+	if (start < 0 || end < start) return undefined;
 	try {
 		return JSON.parse(lines.slice(start, end + 1).join('\n')) as ExecutionOutput;
 	} catch {

@@ -131,7 +131,8 @@ export function suiteNode(name: string, parameters: Record<string, unknown>): Wo
 	};
 }
 
-function builtinNode(name: string, parameters: Record<string, unknown>): WorkflowNode {
+/** n8n's built-in Dropbox node with the app-folder access-token credential and the given parameters. */
+export function builtinNode(name: string, parameters: Record<string, unknown>): WorkflowNode {
 	return {
 		id: `transfer-${slug(name)}`,
 		name,

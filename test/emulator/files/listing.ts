@@ -7,7 +7,7 @@ import type { CursorState } from './cursors';
 import { compareKeys, componentsOfKey, inScope, keyOf } from './store/keys';
 import type { Namespace } from './store/namespaces';
 import { type MetadataJson, renderDeleted, renderMetadata } from './store/render';
-import { preOrder } from './store/tree';
+import { preOrder, type Located } from './store/tree';
 
 export interface Page {
 	entries: MetadataJson[];
@@ -27,29 +27,59 @@ export function nextPage(ns: Namespace, state: CursorState): Page {
 }
 
 function listingPage(ns: Namespace, state: CursorState): Page {
+	const listed = sortedListing(ns, state);
+	const after = state.after ?? '';
+	// The first entry after the cursor's key: the listing is sorted, so a binary search finds it.
+	let lo = 0;
+	let hi = after === '' ? 0 : listed.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (compareKeys(listed[mid].key, after) <= 0) lo = mid + 1;
+		else hi = mid;
+	}
+	const page = listed.slice(lo, lo + state.limit);
+	const hasMore = lo + page.length < listed.length;
+	const next: CursorState = { ...state };
+	if (hasMore) next.after = page[page.length - 1].key;
+	else delete next.after;
+	return {
+		entries: page.map((entry) => ('located' in entry ? renderMetadata(ns, entry.located) : renderDeleted(ns, entry.display))),
+		next,
+		hasMore,
+	};
+}
+
+type Listed = { key: string; located: Located } | { key: string; display: string };
+
+/**
+ * The keys a first listing pages through, sorted, kept while the tree does not change: a folder of 100 000 entries
+ * read in pages of 2000 is then walked and sorted once, not once per page (which made a listing quadratic). Every
+ * change to a tree is journaled, so the journal's head tells whether the kept listing is still the tree's.
+ */
+const listings = new WeakMap<object, { signature: string; entries: Listed[] }>();
+
+function sortedListing(ns: Namespace, state: CursorState): Listed[] {
 	const tree = ns.tree;
+	const signature = JSON.stringify([tree.journal.head, tree.deleted.size, ns.prefix, state.folder, state.recursive, state.includeDeleted === true]);
+	const kept = listings.get(tree);
+	if (kept?.signature === signature) return kept.entries;
 	const covers = scopeOf(ns, state);
 	const start = tree.walk([...ns.prefix, ...state.folder]).found;
-	const all: { key: string; render: () => MetadataJson }[] = [];
+	const entries: Listed[] = [];
 	if (start) {
 		for (const located of preOrder(start)) {
 			const key = keyOf(located.names);
-			if (covers(key)) all.push({ key, render: () => renderMetadata(ns, located) });
+			if (covers(key)) entries.push({ key, located });
 		}
 	}
 	if (state.includeDeleted) {
 		for (const [key, display] of tree.deleted) {
-			if (covers(key) && !tree.walk(componentsOfKey(key)).found) all.push({ key, render: () => renderDeleted(ns, display) });
+			if (covers(key) && !tree.walk(componentsOfKey(key)).found) entries.push({ key, display });
 		}
 	}
-	const after = state.after ?? '';
-	const remaining = all.filter((e) => state.after === '' || compareKeys(e.key, after) > 0).sort((a, b) => compareKeys(a.key, b.key));
-	const page = remaining.slice(0, state.limit);
-	const hasMore = remaining.length > page.length;
-	const next: CursorState = { ...state };
-	if (hasMore) next.after = page[page.length - 1].key;
-	else delete next.after;
-	return { entries: page.map((e) => e.render()), next, hasMore };
+	entries.sort((a, b) => compareKeys(a.key, b.key));
+	listings.set(tree, { signature, entries });
+	return entries;
 }
 
 function deltaPage(ns: Namespace, state: CursorState): Page {

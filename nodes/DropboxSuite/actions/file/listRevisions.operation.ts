@@ -41,7 +41,7 @@ export const listRevisions = defineOperation({
 			default: 'path',
 			description: 'Which revisions belong to the file',
 		},
-		...returnAllProperties({ defaultLimit: 50, maxLimit: MAX_PAGE }),
+		...returnAllProperties({ maxLimit: MAX_PAGE }),
 	],
 	async execute(itemIndex) {
 		const path = readPath(this, 'path', itemIndex);
