@@ -4,7 +4,7 @@ import { folderPathProperty, readPath, readRequiredText, readSpace, spacePropert
 import { dropboxSession } from '../../../shared/session';
 import { defineOperation } from '../operation';
 import { deadlineProperties, readDeadline } from './deadline';
-import { descriptionProperty, openProperty } from './requestFields';
+import { descriptionProperty, openProperty, requestDestination } from './requestFields';
 
 interface CreateOptions {
 	description?: string;
@@ -49,7 +49,7 @@ export const create = defineOperation({
 	],
 	async execute(itemIndex) {
 		const title = readRequiredText(this, 'title', itemIndex, 'Title', 'Give the file request a title.');
-		const path = readPath(this, 'path', itemIndex);
+		const path = requestDestination(this, readPath(this, 'path', itemIndex), '/', itemIndex);
 		const options = this.getNodeParameter('options', itemIndex, {}) as CreateOptions;
 		const arg: IDataObject = { title, destination: path, open: options.open ?? true };
 		const deadline = readDeadline(this, 'options', itemIndex);

@@ -5,7 +5,7 @@ import { dropboxSession } from '../../../shared/session';
 import { defineOperation } from '../operation';
 import { deadlineProperties, readDeadline, readGracePeriod, withGracePeriod } from './deadline';
 import { fileRequestIdProperty, onFileRequest, readFileRequestId } from './fileRequestId';
-import { descriptionProperty, openProperty } from './requestFields';
+import { descriptionProperty, openProperty, requestDestination } from './requestFields';
 
 interface UpdateFields {
 	title?: string;
@@ -72,7 +72,9 @@ export const update = defineOperation({
 		if (fields.title !== undefined) arg.title = fields.title;
 		if (fields.description !== undefined) arg.description = fields.description;
 		if (fields.open !== undefined) arg.open = fields.open;
-		if (fields.destination !== undefined) arg.destination = destinationOf(this, fields.destination, itemIndex);
+		if (fields.destination !== undefined) {
+			arg.destination = requestDestination(this, locatorToPath('path', fields.destination), fields.destination, itemIndex);
+		}
 		return await onFileRequest(id, async () => {
 			arg.deadline = await deadlineUpdate(this, itemIndex, fields, async () =>
 				await session.rpc<FileRequest>('file_requests/get', { arg: { id } }),
@@ -93,17 +95,6 @@ export const update = defineOperation({
 		});
 	},
 });
-
-function destinationOf(ctx: IExecuteFunctions, value: string, itemIndex: number): string {
-	const path = locatorToPath('path', value);
-	if (path === undefined || path === '') {
-		throw new NodeOperationError(ctx.getNode(), `"${value}" is not a folder for uploads`, {
-			itemIndex,
-			description: 'Give the full path of a folder (not the top of the Space), such as /File Requests/Homework.',
-		});
-	}
-	return path;
-}
 
 /** `UpdateFileRequestDeadline`: a new deadline, none, the grace period alone (kept deadline), or no change. */
 async function deadlineUpdate(
