@@ -219,6 +219,23 @@ describeRoute('sharing/mount_folder', () => emu, () => {
 		const error = await sdkFailure(client(emu, small.access_token).sharingMountFolder({ shared_folder_id: folderId }));
 		expect(error.error.error).toMatchObject({ '.tag': 'insufficient_quota', space_left: 4 });
 	});
+	it('lets a viewer read the folder but not change it', async () => {
+		const viewer = await account();
+		await owner.sharingAddFolderMember({ shared_folder_id: folderId, members: [{ member: { '.tag': 'dropbox_id', dropbox_id: viewer.id }, access_level: { '.tag': 'viewer' } }] });
+		await viewer.dbx.sharingMountFolder({ shared_folder_id: folderId });
+		expect(await text(viewer.dbx, '/Project/plan.txt')).toBe('the plan');
+		const refused = { '.tag': 'no_write_permission' };
+		const upload = await sdkFailure(viewer.dbx.filesUpload({ path: '/Project/new.txt', contents: 'x' }));
+		expect(upload.error.error).toMatchObject({ '.tag': 'path', reason: refused, upload_session_id: expect.any(String) });
+		expect((await sdkFailure(viewer.dbx.filesCreateFolderV2({ path: '/Project/New' }))).error.error).toEqual({ '.tag': 'path', path: refused });
+		expect((await sdkFailure(viewer.dbx.filesDeleteV2({ path: '/Project/plan.txt' }))).error.error).toEqual({ '.tag': 'path_write', path_write: refused });
+		expect((await sdkFailure(viewer.dbx.filesMoveV2({ from_path: '/Project/plan.txt', to_path: '/plan.txt' }))).error.error).toEqual({ '.tag': 'from_write', from_write: refused });
+		expect((await sdkFailure(viewer.dbx.filesCopyV2({ from_path: '/Project/plan.txt', to_path: '/Project/copy.txt' }))).error.error).toEqual({ '.tag': 'to', to: refused });
+		// Copying out of the folder into the viewer's own space is reading.
+		await viewer.dbx.filesCopyV2({ from_path: '/Project/plan.txt', to_path: '/my-plan.txt' });
+		expect(await text(viewer.dbx, '/my-plan.txt')).toBe('the plan');
+		await owner.sharingRemoveFolderMember({ shared_folder_id: folderId, member: { '.tag': 'dropbox_id', dropbox_id: viewer.id }, leave_a_copy: false });
+	});
 });
 
 describeRoute('sharing/get_folder_metadata', () => emu, () => {

@@ -1,6 +1,7 @@
 /** The sharing routes: shared links (links/) and folders shared between accounts (folders/). */
 import type { HandlerMap } from '../contract';
 import { guardSharedFolders } from './folders/delete-guard';
+import { guardViewerWrites } from './folders/write-guard';
 import { checkJobStatus, checkRemoveMemberJobStatus, checkShareJobStatus } from './folders/jobs';
 import { addFolderMember, listFolderMembers, listFolderMembersContinue, relinquishFolderMembership, removeFolderMember, updateFolderMember } from './folders/members';
 import { updateFolderPolicy } from './folders/policy';
@@ -40,8 +41,9 @@ export const sharingRouteHandlers: HandlerMap = {
 	'sharing/update_folder_policy': updateFolderPolicy,
 };
 
-/** File routes that must know about shared folders (a member's mount point, an owner's shared folder). */
+/** File routes that must know about shared folders (a member's mount point, an owner's shared folder, viewers). */
 export function withSharedFolderGuards(files: HandlerMap): HandlerMap {
 	const deleteRoute = files['files/delete_v2'];
-	return deleteRoute ? { ...files, 'files/delete_v2': guardSharedFolders(deleteRoute) } : files;
+	const withDelete = deleteRoute ? { ...files, 'files/delete_v2': guardSharedFolders(deleteRoute) } : files;
+	return guardViewerWrites(withDelete);
 }
