@@ -72,25 +72,24 @@ describe('search → query', () => {
 	});
 
 	it('reads every page past the first, and stops at the limit', async () => {
-		const account = await env.emulator.admin<AccountCredentials>('POST', '/accounts', {});
-		const total = 1003;
-		// Seeded in-process: a thousand admin calls would take most of the test's time.
-		const owner = env.emulator.state.accounts.byId(account.account_id);
-		if (!owner) throw new Error('the new account is not known');
-		for (let index = 0; index < total; index++) await env.emulator.state.files.seedFile(owner, `/Bulk/match ${index}.txt`, { size: 1 });
-		const run = (parameters: Record<string, unknown>) =>
-			runSuite(env.emulator, { resource: 'search', operation: 'query', query: 'match', path: locator('/Bulk'), options: { filenameOnly: true }, ...parameters }, {}, account);
-		let before = (await env.emulator.log()).length;
-		const all = await run({ returnAll: true });
-		expect(all.error).toBeUndefined();
-		expect(new Set(jsonOf(all.items).map((json) => json.name)).size).toBe(total);
-		expect(await routesSince(before)).toEqual(['files/search_v2', 'files/search/continue_v2']);
+		for (let index = 0; index < 10; index++) await seed(env.emulator, `/Paged/match ${index}.txt`, `${index}`);
+		await env.emulator.admin('POST', '/limits', { search_page_size: 3 });
+		try {
+			const run = (parameters: Record<string, unknown>) => search('match', { path: locator('/Paged'), options: { filenameOnly: true }, ...parameters });
+			let before = (await env.emulator.log()).length;
+			const all = await run({ returnAll: true });
+			expect(all.error).toBeUndefined();
+			expect(jsonOf(all.items).map((json) => json.name).sort()).toEqual(Array.from({ length: 10 }, (_unused, index) => `match ${index}.txt`));
+			expect(await routesSince(before)).toEqual(['files/search_v2', ...Array(3).fill('files/search/continue_v2')]);
 
-		before = (await env.emulator.log()).length;
-		const some = await run({ returnAll: false, limit: 7 });
-		expect(some.items).toHaveLength(7);
-		expect(await routesSince(before)).toEqual(['files/search_v2']);
-	}, 120_000);
+			before = (await env.emulator.log()).length;
+			const some = await run({ returnAll: false, limit: 5 });
+			expect(jsonOf(some.items).map((json) => json.name)).toEqual(jsonOf(all.items).slice(0, 5).map((json) => json.name));
+			expect(await routesSince(before)).toEqual(['files/search_v2', 'files/search/continue_v2']);
+		} finally {
+			await env.emulator.admin('POST', '/limits', { search_page_size: 1000 });
+		}
+	});
 
 	it('explains a missing folder, filters Dropbox cannot combine with deleted files, an empty query and a missing scope', async () => {
 		const missing = await search('invoice', { path: locator('/No/Such') });

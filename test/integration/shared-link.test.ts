@@ -122,36 +122,33 @@ describe('sharedLink → list', () => {
 	const urls: string[] = [];
 	beforeAll(async () => {
 		account = await env.emulator.admin<Account>('POST', '/accounts', {});
-		const owner = env.emulator.state.accounts.byId(account.account_id);
-		if (!owner) throw new Error('the new account is not known');
-		for (let index = 0; index < 205; index++) {
-			await env.emulator.state.files.seedFile(owner, `/Many/file ${String(index).padStart(3, '0')}.txt`, { size: 1 });
-		}
-		const created = await run(
-			{ operation: 'create', path: locator('={{ $json.path }}') },
-			{ inputItems: Array.from({ length: 205 }, (_unused, index) => ({ json: { path: `/Many/file ${String(index).padStart(3, '0')}.txt` } })) },
-			account,
-		);
+		const paths = Array.from({ length: 7 }, (_unused, index) => `/Many/file ${index}.txt`);
+		for (const path of paths) await seed(env.emulator, path, path, account.account_id);
+		const created = await run({ operation: 'create', path: locator('={{ $json.path }}') }, { inputItems: paths.map((path) => ({ json: { path } })) }, account);
 		expect(created.error).toBeUndefined();
 		urls.push(...jsonOf(created.items).map((json) => json.url as string));
 		urls.push((await createLink('/Many', {}, account)).url);
-	}, 60_000);
+		await env.emulator.admin('POST', '/limits', { shared_links_page_size: 3 });
+	});
+	afterAll(async () => await env.emulator.admin('POST', '/limits', { shared_links_page_size: 200 }));
 
 	it('lists every link of the account, page after page, or up to the limit', async () => {
-		const before = await logLength();
+		let before = await logLength();
 		const all = await run({ operation: 'list', returnAll: true }, {}, account);
 		expect(all.error).toBeUndefined();
 		expect(jsonOf(all.items).map((json) => json.url)).toEqual(urls);
-		expect(await routesSince(before)).toEqual(['sharing/list_shared_links', 'sharing/list_shared_links']);
-		const some = await run({ operation: 'list', returnAll: false, limit: 3 }, {}, account);
-		expect(jsonOf(some.items).map((json) => json.url)).toEqual(urls.slice(0, 3));
+		expect(await routesSince(before)).toEqual(Array(3).fill('sharing/list_shared_links'));
+		before = await logLength();
+		const some = await run({ operation: 'list', returnAll: false, limit: 4 }, {}, account);
+		expect(jsonOf(some.items).map((json) => json.url)).toEqual(urls.slice(0, 4));
+		expect(await routesSince(before)).toEqual(Array(2).fill('sharing/list_shared_links'));
 	});
 
 	it("lists a file's links with or without the links of folders above it", async () => {
-		const withParents = await run({ operation: 'list', listOf: 'path', path: locator('/Many/file 007.txt'), returnAll: true }, {}, account);
-		expect(jsonOf(withParents.items).map((json) => json.url).sort()).toEqual([urls[7], urls[205]].sort());
-		const direct = await run({ operation: 'list', listOf: 'path', path: locator('/Many/file 007.txt'), directOnly: true, returnAll: true }, {}, account);
-		expect(jsonOf(direct.items).map((json) => json.url)).toEqual([urls[7]]);
+		const withParents = await run({ operation: 'list', listOf: 'path', path: locator('/Many/file 5.txt'), returnAll: true }, {}, account);
+		expect(jsonOf(withParents.items).map((json) => json.url).sort()).toEqual([urls[5], urls[7]].sort());
+		const direct = await run({ operation: 'list', listOf: 'path', path: locator('/Many/file 5.txt'), directOnly: true, returnAll: true }, {}, account);
+		expect(jsonOf(direct.items).map((json) => json.url)).toEqual([urls[5]]);
 		const missing = await run({ operation: 'list', listOf: 'path', path: locator('/Many/none.txt'), returnAll: true }, {}, account);
 		expect(missing.error?.description).toContain('"/Many/none.txt"');
 	});
