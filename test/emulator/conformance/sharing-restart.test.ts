@@ -56,7 +56,7 @@ it('keeps links, file requests and shared folders with their members and mount p
 	const link = (await owner.sharingCreateSharedLinkWithSettings({ path: '/Kept/report.txt', settings: { link_password: 'pw' } })).result;
 	const request = (await owner.fileRequestsCreate({ title: 'Kept request', destination: '/Kept/Inbox' })).result;
 	const folder = (await owner.sharingShareFolder({ path: '/Kept' })).result as { shared_folder_id: string };
-	await owner.sharingAddFolderMember({ shared_folder_id: folder.shared_folder_id, members: [{ member: { '.tag': 'dropbox_id', dropbox_id: memberCredentials.account_id } }] });
+	await owner.sharingAddFolderMember({ shared_folder_id: folder.shared_folder_id, members: [{ member: { '.tag': 'dropbox_id', dropbox_id: memberCredentials.account_id }, access_level: { '.tag': 'editor' } }] });
 	await member.sharingMountFolder({ shared_folder_id: folder.shared_folder_id });
 	await first.stop();
 
@@ -65,7 +65,7 @@ it('keeps links, file requests and shared folders with their members and mount p
 		expect(((await member.sharingGetSharedLinkFile({ url: link.url, link_password: 'pw' })).result as unknown as { fileBinary: Buffer }).fileBinary.toString()).toBe('kept');
 		expect((await sdkFailure(member.sharingGetSharedLinkMetadata({ url: link.url }))).error.error['.tag']).toBe('shared_link_access_denied');
 		expect((await owner.fileRequestsGet({ id: request.id })).result).toMatchObject({ title: 'Kept request', destination: '/Kept/Inbox' });
-		expect((await member.sharingGetFolderMetadata({ shared_folder_id: folder.shared_folder_id })).result).toMatchObject({ path_display: '/Kept', access_type: { '.tag': 'viewer' } });
+		expect((await member.sharingGetFolderMetadata({ shared_folder_id: folder.shared_folder_id })).result).toMatchObject({ path_display: '/Kept', access_type: { '.tag': 'editor' } });
 		// Still one folder seen from both accounts, not two copies.
 		await member.filesUpload({ path: '/Kept/after-restart.txt', contents: 'from the member' });
 		expect(await text(owner, '/Kept/after-restart.txt')).toBe('from the member');
