@@ -1,6 +1,6 @@
-import { NodeOperationError, type IDataObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { pathLocator, readPath, readSpace, spaceProperties } from '../../../shared/parameters';
+import { binaryOutputProperty, pathLocator, readBinaryOutputField, readPath, readSpace, spaceProperties } from '../../../shared/parameters';
 import { dropboxSession } from '../../../shared/session';
 import { downloadFile } from '../../../shared/transfer/download';
 import { defineOperation } from '../operation';
@@ -17,14 +17,7 @@ export const download = defineOperation({
 	properties: [
 		...spaceProperties,
 		pathLocator({ displayName: 'File', name: 'path', description: 'The file to download' }),
-		{
-			displayName: 'Put Output File in Field',
-			name: 'binaryPropertyName',
-			type: 'string',
-			default: 'data',
-			required: true,
-			hint: 'The name of the output binary field to put the file in',
-		},
+		binaryOutputProperty('The name of the output binary field to put the file in'),
 		{
 			displayName: 'Options',
 			name: 'options',
@@ -46,8 +39,7 @@ export const download = defineOperation({
 	],
 	async execute(itemIndex) {
 		const path = readPath(this, 'path', itemIndex);
-		const field = (this.getNodeParameter('binaryPropertyName', itemIndex) as string).trim();
-		if (!field) throw new NodeOperationError(this.getNode(), 'Name the output binary field ("Put Output File in Field")');
+		const field = readBinaryOutputField(this, itemIndex);
 		const options = this.getNodeParameter('options', itemIndex, {}) as DownloadOptions;
 		const { result, binary } = await downloadFile<IDataObject & { name: string }>(this, dropboxSession(this), {
 			path,

@@ -1,13 +1,13 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { pathInFolder, readDestination, readSpace } from '../../../shared/parameters';
+import { pathInFolder, readContentInput, readDestination, readSpace } from '../../../shared/parameters';
 import { dropboxSession } from '../../../shared/session';
 import type { Commit, FileMetadata, WriteMode } from '../../../shared/transfer/commitInfo';
 import { ContentHasher } from '../../../shared/transfer/contentHash';
 import { findCommitted, uploadFile } from '../../../shared/transfer/upload';
 import { uploadBatch, type BatchJob } from '../../../shared/transfer/uploadBatch';
 import { CHUNK_UNIT_BYTES, DEFAULT_CHUNK_BYTES, MAX_CHUNK_BYTES, MAX_FILE_BYTES, MIB } from '../../../shared/transfer/uploadLimits';
-import { sourceFromBinary, sourceFromBuffer, type UploadSource } from '../../../shared/transfer/uploadSource';
+import type { UploadSource } from '../../../shared/transfer/uploadSource';
 import type { ItemOutcome } from '../operation';
 import { defineOperation } from '../operation';
 import { uploadProperties } from './upload.properties';
@@ -99,11 +99,7 @@ function chunkBytesOf(ctx: IExecuteFunctions, chunkSizeMiB: number | undefined):
 
 async function prepare(ctx: IExecuteFunctions, itemIndex: number, chunkBytes: number): Promise<PreparedUpload> {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as UploadOptions;
-	const inputType = ctx.getNodeParameter('inputType', itemIndex, 'binary') as 'binary' | 'text';
-	const source: UploadSource =
-		inputType === 'text'
-			? sourceFromBuffer(Buffer.from(ctx.getNodeParameter('fileContent', itemIndex, '') as string, 'utf8'))
-			: await sourceFromBinary(ctx, itemIndex, ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string, chunkBytes);
+	const source = await readContentInput(ctx, itemIndex, 'binary', chunkBytes);
 	if (source.size !== undefined && source.size > MAX_FILE_BYTES) {
 		throw new NodeOperationError(ctx.getNode(), `The file is ${source.size} bytes: more than Dropbox stores in one file`, {
 			description: 'Dropbox stores files of up to 2,199,019,061,248 bytes (2 TiB − 4 MiB). Split the file, for example into a multi-part archive.',

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { pathLocator, spaceProperties } from '../../../shared/parameters';
+import { contentInputProperties, pathLocator, spaceProperties } from '../../../shared/parameters';
 
 const destination = pathLocator({
 	displayName: 'Destination',
@@ -23,34 +23,12 @@ destination.modes = destination.modes?.map((mode) =>
 export const uploadProperties: INodeProperties[] = [
 	...spaceProperties,
 	destination,
-	{
-		displayName: 'Input Type',
-		name: 'inputType',
-		type: 'options',
-		options: [
-			{ name: 'Binary File', value: 'binary', description: 'A file from a binary field of the input item' },
-			{ name: 'Text', value: 'text', description: 'Text typed here or built with an expression' },
-		],
-		default: 'binary',
-	},
-	{
-		displayName: 'Input Binary Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		displayOptions: { show: { inputType: ['binary'] } },
-		hint: 'The name of the input binary field containing the file to upload',
-	},
-	{
-		displayName: 'File Content',
-		name: 'fileContent',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		default: '',
-		displayOptions: { show: { inputType: ['text'] } },
-		description: 'The text to store, as UTF-8',
-	},
+	...contentInputProperties({
+		defaultType: 'binary',
+		binaryHint: 'The name of the input binary field containing the file to upload',
+		textDisplayName: 'File Content',
+		textDescription: 'The text to store, as UTF-8',
+	}),
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
-import { folderPathProperty, readPath, readSpace, spaceProperties } from '../../../shared/parameters';
+import { binaryOutputProperty, folderPathProperty, readBinaryOutputField, readPath, readSpace, spaceProperties } from '../../../shared/parameters';
 import { dropboxSession } from '../../../shared/session';
 import { downloadFolderZip } from '../../../shared/transfer/download';
 import { defineOperation } from '../operation';
@@ -15,14 +15,7 @@ export const downloadZip = defineOperation({
 	properties: [
 		...spaceProperties,
 		folderPath,
-		{
-			displayName: 'Put Output File in Field',
-			name: 'binaryPropertyName',
-			type: 'string',
-			default: 'data',
-			required: true,
-			hint: 'The name of the output binary field to put the ZIP file in',
-		},
+		binaryOutputProperty('The name of the output binary field to put the ZIP file in'),
 	],
 	async execute(itemIndex) {
 		const path = readPath(this, 'path', itemIndex);
@@ -31,8 +24,7 @@ export const downloadZip = defineOperation({
 				description: 'Pick a folder inside it; to get everything, download each top-level folder.',
 			});
 		}
-		const field = (this.getNodeParameter('binaryPropertyName', itemIndex) as string).trim();
-		if (!field) throw new NodeOperationError(this.getNode(), 'Name the output binary field ("Put Output File in Field")');
+		const field = readBinaryOutputField(this, itemIndex);
 		const { result, binary } = await downloadFolderZip<IDataObject & { name: string }>(this, dropboxSession(this), {
 			path,
 			space: readSpace(this, itemIndex),
