@@ -160,6 +160,8 @@ describe('fileRequest → update, close and delete', () => {
 		expect(graceWithout.error?.message).toBe('The file request has no deadline to allow late uploads after');
 		const root = await run({ operation: 'update', fileRequestId: request.id, updateFields: { destination: '/' } });
 		expect(root.error?.message).toBe('"/" cannot receive a file request\'s uploads');
+		const blank = await run({ operation: 'update', fileRequestId: request.id, updateFields: { title: '  ' } });
+		expect(blank.error?.message).toBe('"Title" is empty');
 		const nothing = await run({ operation: 'update', fileRequestId: request.id, updateFields: {} });
 		expect(nothing.error?.message).toBe('No field to change');
 		const unknown = await run({ operation: 'update', fileRequestId: 'Unknown42', updateFields: { title: 'x' } });

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { locatorToPath, readSpace, spaceProperties } from '../../../shared/parameters';
+import { locatorToPath, readRequiredText, readSpace, spaceProperties } from '../../../shared/parameters';
 import { dropboxSession } from '../../../shared/session';
 import { defineOperation } from '../operation';
 import { deadlineProperties, readDeadline, readGracePeriod, withGracePeriod } from './deadline';
@@ -69,24 +69,24 @@ export const update = defineOperation({
 		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as UpdateFields;
 		const session = dropboxSession(this);
 		const arg: IDataObject = { id };
-		if (fields.title !== undefined) arg.title = fields.title;
+		if (fields.title !== undefined) arg.title = readRequiredText(this, 'updateFields.title', itemIndex, 'Title', 'Give the request a title, or remove the Title field.');
 		if (fields.description !== undefined) arg.description = fields.description;
 		if (fields.open !== undefined) arg.open = fields.open;
 		if (fields.destination !== undefined) {
 			arg.destination = requestDestination(this, locatorToPath('path', fields.destination), fields.destination, itemIndex);
 		}
 		return await onFileRequest(id, async () => {
-			arg.deadline = await deadlineUpdate(this, itemIndex, fields, async () =>
+			const deadline = await deadlineUpdate(this, itemIndex, fields, async () =>
 				await session.rpc<FileRequest>('file_requests/get', { arg: { id } }),
 			);
-			if (Object.keys(arg).length === 2 && (arg.deadline as IDataObject)['.tag'] === 'no_update') {
+			if (Object.keys(arg).length === 1 && deadline['.tag'] === 'no_update') {
 				throw new NodeOperationError(this.getNode(), 'No field to change', {
 					itemIndex,
 					description: 'Add at least one field under "Update Fields".',
 				});
 			}
 			const request = await session.rpc<FileRequest>('file_requests/update', {
-				arg,
+				arg: { ...arg, deadline },
 				space: readSpace(this, itemIndex),
 				errorContext: typeof arg.destination === 'string' ? { path: arg.destination } : {},
 			});
