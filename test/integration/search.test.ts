@@ -91,6 +91,17 @@ describe('search → query', () => {
 		}
 	});
 
+	it('searches the team space when that Space is chosen', async () => {
+		const member = await env.emulator.admin<AccountCredentials>('POST', '/accounts', { team: true });
+		const made = await runSuite(env.emulator, { resource: 'folder', operation: 'create', space: 'team', path: locator('/Handbook policies') }, {}, member);
+		expect(made.error).toBeUndefined();
+		const inSpace = (space: string) =>
+			runSuite(env.emulator, { resource: 'search', operation: 'query', query: 'policies', space, path: locator('/'), returnAll: true }, {}, member);
+		expect((await inSpace('own')).items).toHaveLength(0);
+		const team = await inSpace('team');
+		expect(jsonOf(team.items).map((json) => json.path_display)).toEqual(['/Handbook policies']);
+	});
+
 	it('explains a missing folder, filters Dropbox cannot combine with deleted files, an empty query and a missing scope', async () => {
 		const missing = await search('invoice', { path: locator('/No/Such') });
 		expect(missing.error?.message).toBe('Dropbox error: path/not_found');
