@@ -315,6 +315,18 @@ describeRoute('sharing/update_folder_policy', () => emu, () => {
 	});
 });
 
+describeRoute('sharing/set_access_inheritance', () => emu, () => {
+	it('is the owner’s to set, and shows in the metadata', async () => {
+		const { result } = await owner.sharingSetAccessInheritance({ shared_folder_id: folderId, access_inheritance: { '.tag': 'no_inherit' } });
+		expectOfType('sharing', 'ShareFolderLaunch', result);
+		expect(result).toMatchObject({ '.tag': 'complete', access_inheritance: { '.tag': 'no_inherit' } });
+		expect((await member.sharingGetFolderMetadata({ shared_folder_id: folderId })).result.access_inheritance).toEqual({ '.tag': 'no_inherit' });
+		expect((await sdkFailure(member.sharingSetAccessInheritance({ shared_folder_id: folderId }))).error.error).toEqual({ '.tag': 'no_permission' });
+		await owner.sharingSetAccessInheritance({ shared_folder_id: folderId });
+		expect((await owner.sharingGetFolderMetadata({ shared_folder_id: folderId })).result.access_inheritance).toEqual({ '.tag': 'inherit' });
+	});
+});
+
 describeRoute('sharing/relinquish_folder_membership', () => emu, () => {
 	it('lets a member leave once the folder is unmounted; never the owner', async () => {
 		const leaver = await account();

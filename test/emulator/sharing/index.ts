@@ -4,7 +4,7 @@ import { guardSharedFolders } from './folders/delete-guard';
 import { guardViewerWrites } from './folders/write-guard';
 import { checkJobStatus, checkRemoveMemberJobStatus, checkShareJobStatus } from './folders/jobs';
 import { addFolderMember, listFolderMembers, listFolderMembersContinue, relinquishFolderMembership, removeFolderMember, updateFolderMember } from './folders/members';
-import { updateFolderPolicy } from './folders/policy';
+import { setAccessInheritance, updateFolderPolicy } from './folders/policy';
 import { getFolderMetadata, listMountableFolders, listMountableFoldersContinue, mountFolder, shareFolder, unmountFolder, unshareFolder } from './folders/share';
 import {
 	createSharedLinkWithSettings,
@@ -39,6 +39,7 @@ export const sharingRouteHandlers: HandlerMap = {
 	'sharing/check_remove_member_job_status': checkRemoveMemberJobStatus,
 	'sharing/relinquish_folder_membership': relinquishFolderMembership,
 	'sharing/update_folder_policy': updateFolderPolicy,
+	'sharing/set_access_inheritance': setAccessInheritance,
 };
 
 /** File routes that must know about shared folders (a member's mount point, an owner's shared folder, viewers). */

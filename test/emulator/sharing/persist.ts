@@ -22,6 +22,7 @@ export interface SharingSnapshot {
 		members: Array<[string, Dated<{ access: Access; invited: Date }>]>;
 		invitees: Array<[string, Dated<{ access: Access; invited: Date }>]>;
 		policy: Policy;
+		accessInheritance?: 'inherit' | 'no_inherit';
 		mounted: string[];
 	}>;
 }
@@ -43,6 +44,7 @@ export function saveSharing(service: FileService): SharingSnapshot | undefined {
 				members: [...record.members].map(dated),
 				invitees: [...record.invitees].map(dated),
 				policy: record.policy,
+				accessInheritance: record.accessInheritance,
 				mounted: mountedMembers(record),
 			})),
 	};
@@ -70,6 +72,7 @@ export function loadSharing(service: FileService, accounts: AccountRegistry, sna
 			members: new Map(saved.members.map(undated)),
 			invitees: new Map(saved.invitees.map(undated)),
 			policy: saved.policy,
+			accessInheritance: saved.accessInheritance,
 		};
 		table.add(record);
 		store.namespaces.restoreShared(saved.namespaceId, [...record.members.keys()]);

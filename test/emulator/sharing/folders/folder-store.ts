@@ -30,6 +30,8 @@ export interface SharedFolderRecord {
 	/** Invited email addresses that are no Dropbox account's, with the access they will have. */
 	invitees: Map<string, { access: Access; invited: Date }>;
 	policy: Policy;
+	/** `inherit` (the default) or `no_inherit`: whether members of a parent folder get access (set_access_inheritance). */
+	accessInheritance?: 'inherit' | 'no_inherit';
 }
 
 export class SharedFolderTable {

@@ -1,4 +1,7 @@
-/** sharing/update_folder_policy: the owner changes who may manage members, see viewers, use links. */
+/**
+ * sharing/update_folder_policy (the owner changes who may manage members, see viewers, use links) and
+ * sharing/set_access_inheritance.
+ */
 import type { HandlerContext, HandlerResult } from '../../contract';
 import { json, routeError } from '../../files/errors';
 import { folderAccess, ownerOf } from './access';
@@ -31,4 +34,13 @@ export async function updateFolderPolicy(ctx: HandlerContext): Promise<HandlerRe
 		shared_link_policy: arg.shared_link_policy?.['.tag'] ?? record.policy.shared_link_policy,
 	};
 	return json(renderSharedFolder(store, record, account, ownerOf(ctx, record), tagsOf(arg.actions)));
+}
+
+/** Kept and shown; with no parent shared folders in the emulator's model it changes no one's access. */
+export async function setAccessInheritance(ctx: HandlerContext): Promise<HandlerResult> {
+	const arg = ctx.arg as { shared_folder_id: string; access_inheritance: { '.tag': 'inherit' | 'no_inherit' } };
+	const { store, account, record, membership } = folderAccess(ctx, arg.shared_folder_id, 'access_error');
+	if (membership.access !== 'owner') throw routeError({ '.tag': 'no_permission' });
+	record.accessInheritance = arg.access_inheritance['.tag'];
+	return json({ '.tag': 'complete', ...renderSharedFolder(store, record, account, ownerOf(ctx, record)) });
 }

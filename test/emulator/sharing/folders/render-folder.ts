@@ -45,7 +45,7 @@ export function renderSharedFolder(
 		preview_url: `https://www.dropbox.com/scl/fo/${createHash('sha256').update(record.namespaceId).digest('hex').slice(0, 21)}`,
 		shared_folder_id: record.namespaceId,
 		time_invited: dropboxTimestamp(membership?.invited ?? new Date()),
-		access_inheritance: { '.tag': 'inherit' },
+		access_inheritance: { '.tag': record.accessInheritance ?? 'inherit' },
 		folder_id: record.folderId,
 	};
 	if (owner?.team) metadata.owner_team = { id: owner.team.teamId, name: owner.team.name };
