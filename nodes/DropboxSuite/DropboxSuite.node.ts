@@ -19,7 +19,7 @@ export class DropboxSuite implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: operationSubtitle(),
-		description: 'Read and manage files, folders and the account in Dropbox',
+		description: 'Upload, download, copy, move and search files and folders in Dropbox; share them with links, shared folders and file requests',
 		defaults: { name: 'Dropbox Suite' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
