@@ -13,7 +13,14 @@ export interface TriggeredExecution {
 	deduplicationKey?: string;
 }
 
+export interface TriggerInstanceOptions {
+	/** False: an n8n whose emit ignores deduplication keys (before 2.x). */
+	deduplication?: boolean;
+}
+
 export class TriggerInstance {
+	constructor(private readonly options: TriggerInstanceOptions = {}) {}
+
 	/** The static data a new activation starts from (deep copy of the last save). */
 	private saved: IDataObject = {};
 
@@ -41,7 +48,7 @@ export class TriggerInstance {
 
 	/** n8n's unique index: false when the key is taken (no execution starts). */
 	claimKey(key: string | undefined): boolean {
-		if (key === undefined) return true;
+		if (key === undefined || this.options.deduplication === false) return true;
 		if (this.keys.has(key)) return false;
 		this.keys.add(key);
 		return true;
