@@ -59,6 +59,11 @@ export class FileStore {
 		return this.cursorGenerations.get(namespaceId) ?? 0;
 	}
 
+	/** A generation kept across a restart (store/snapshot.ts). */
+	restoreCursorGeneration(namespaceId: string, generation: number): void {
+		this.cursorGenerations.set(namespaceId, generation);
+	}
+
 	resetCursors(account: Account): void {
 		for (const id of new Set([account.homeNamespaceId, account.rootNamespaceId])) {
 			this.cursorGenerations.set(id, this.cursorGeneration(id) + 1);

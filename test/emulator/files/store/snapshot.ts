@@ -3,13 +3,15 @@
  * folder and file with its id, rev, content hash and times, and the namespaces that view the trees.
  * Blobs stay where they are on disk; a snapshot names them relative to the blob directory.
  *
- * Kept too: every file's revisions (store/revisions.ts) whose content is on disk.
- * Not kept: the change journal, cursor generations, upload sessions and batch jobs. A restart is a new
- * store epoch, so cursors from before it answer `reset` (as Dropbox may at any time).
+ * Kept too: every file's revisions (store/revisions.ts) whose content is on disk, and each tree's change journal
+ * (its latest changes, store/journal.ts) with the store epoch and the cursor generations, so that cursors from
+ * before a restart go on where they were: a trigger and the emulator can each restart without losing a change.
+ * Not kept: upload sessions and batch jobs.
  */
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { FileStore } from './file-store';
+import type { JournalSnapshot } from './journal';
 import { type FileNode, type FolderNode, type Located, type TreeNode, Tree, newFolder, preOrder } from './tree';
 import { lowerName } from '../paths';
 
@@ -20,8 +22,18 @@ type NodeSnapshot = FileSnapshot | FolderSnapshot;
 type RevisionSnapshot = { node: FileSnapshot; names: string[] };
 
 export interface FilesSnapshot {
-	trees: Array<{ quotaBytes: number; children: NodeSnapshot[]; revisions?: RevisionSnapshot[]; goneAt?: Array<[string, string]> }>;
+	trees: Array<{
+		quotaBytes: number;
+		children: NodeSnapshot[];
+		revisions?: RevisionSnapshot[];
+		goneAt?: Array<[string, string]>;
+		journal?: JournalSnapshot;
+	}>;
 	namespaces: Array<{ id: string; tree: number; prefix: string[]; created: string; teamFolderKey?: string }>;
+	/** The store epoch cursors carry; absent in snapshots from before journals were kept (their cursors reset). */
+	epoch?: string;
+	/** Cursor generations other than 0, by namespace ID. */
+	cursorGenerations?: Array<[string, number]>;
 }
 
 export function snapshotFiles(store: FileStore): FilesSnapshot {
@@ -29,7 +41,12 @@ export function snapshotFiles(store: FileStore): FilesSnapshot {
 	const trees: Tree[] = [];
 	for (const { namespace } of records) if (!trees.includes(namespace.tree)) trees.push(namespace.tree);
 	return {
-		trees: trees.map((tree) => ({ quotaBytes: tree.quotaBytes, children: childrenOf(tree.root), ...revisionsOf(store, tree) })),
+		trees: trees.map((tree) => ({
+			quotaBytes: tree.quotaBytes,
+			children: childrenOf(tree.root),
+			...revisionsOf(store, tree),
+			journal: tree.journal.snapshot(),
+		})),
 		namespaces: records.map(({ namespace, created, teamFolderKey }) => ({
 			id: namespace.id,
 			tree: trees.indexOf(namespace.tree),
@@ -37,6 +54,10 @@ export function snapshotFiles(store: FileStore): FilesSnapshot {
 			created: created.toISOString(),
 			...(teamFolderKey === undefined ? {} : { teamFolderKey }),
 		})),
+		epoch: store.epoch,
+		cursorGenerations: records
+			.map(({ namespace }): [string, number] => [namespace.id, store.cursorGeneration(namespace.id)])
+			.filter(([, generation]) => generation !== 0),
 	};
 }
 
@@ -52,8 +73,14 @@ export function restoreFiles(store: FileStore, snapshot: FilesSnapshot): void {
 			if (node) tree.root.children.set(lowerName(node.name), node);
 		}
 		restoreRevisions(store, tree, saved);
+		if (saved.journal) tree.journal.restore(saved.journal);
 		return tree;
 	});
+	// Without kept journals, the fresh epoch makes cursors from before the restart answer `reset`.
+	if (snapshot.epoch !== undefined && snapshot.trees.every((saved) => saved.journal !== undefined)) {
+		store.epoch = snapshot.epoch;
+		for (const [namespaceId, generation] of snapshot.cursorGenerations ?? []) store.restoreCursorGeneration(namespaceId, generation);
+	}
 	for (const saved of snapshot.namespaces) {
 		const namespace = { id: saved.id, tree: trees[saved.tree], prefix: saved.prefix };
 		store.namespaces.restore({ namespace, created: new Date(saved.created), teamFolderKey: saved.teamFolderKey });
