@@ -12,7 +12,7 @@ import { adminClient } from './support/admin-client';
 import { freePort } from './support/free-port';
 import { signIn, type N8nClient } from './support/n8n-server';
 import { BANNER_FIRST_LINE } from './support/playground-banner';
-import { playgroundWorkflow } from './support/playground-data';
+import { playgroundWorkflow, playgroundWorkflows } from './support/playground-data';
 import { withPlayground, type RunningPlayground } from './support/playground-process';
 
 interface WorkflowAnswer {
@@ -77,6 +77,10 @@ it('shows progress while it starts, then the banner once n8n answers, without in
 		const client = await owner(playground);
 		const workflow = await client.rest<WorkflowAnswer>('GET', `/workflows/${EXAMPLE.id}`);
 		expect(workflow.name).toBe(EXAMPLE.name);
+		// Every example is there, not only the one the banner opens.
+		for (const other of playgroundWorkflows().slice(1)) {
+			expect((await client.rest<WorkflowAnswer>('GET', `/workflows/${other.id}`)).name).toBe(other.name);
+		}
 		const nodes = workflow.nodes.map((node) =>
 			node.name === 'Get a file' ? { ...node, parameters: { ...node.parameters, path: { __rl: true, mode: 'path', value: FILE.path } } } : node,
 		);
@@ -105,7 +109,7 @@ it('keeps the edited workflow, the credentials, the files and the browser comman
 	const before = firstRun;
 	await start([], async (playground) => {
 		const output = playground.output();
-		expect(output).toContain('n8n has the example workflow and credentials from an earlier start: kept as they are');
+		expect(output).toContain('n8n has the example workflows and credentials from an earlier start: kept as they are');
 		expect(output).not.toContain('importing');
 		expect(playground.banner).toEqual(before.banner);
 

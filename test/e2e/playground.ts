@@ -16,7 +16,7 @@ import { N8nInstance, runtimeDir } from './support/n8n-instance';
 import { N8N_OUTPUT_ENV, routeN8nOutput } from './support/n8n-output';
 import { signIn, spawnN8nServer } from './support/n8n-server';
 import { banner } from './support/playground-banner';
-import { demoCredentials, playgroundWorkflow } from './support/playground-data';
+import { demoCredentials, playgroundWorkflow, playgroundWorkflows } from './support/playground-data';
 import { PlaygroundFolder } from './support/playground-folder';
 import { showProgress } from './support/progress-line';
 
@@ -56,22 +56,23 @@ async function startEmulator(folder: PlaygroundFolder): Promise<EmulatorProcess>
 	return emulator;
 }
 
-/** The example credentials and workflow, where n8n does not have them yet: never over what the user changed. */
+/** The example credentials and workflows, where n8n does not have them yet: never over what the user changed. */
 async function importMissing(n8n: N8nInstance, emulator: EmulatorProcess): Promise<void> {
 	const credentials = demoCredentials(emulator);
 	const haveCredentials = idsInDatabase(n8n, 'credentials_entity', credentials.map((credential) => credential.id));
-	const workflow = playgroundWorkflow();
-	const haveWorkflow = idsInDatabase(n8n, 'workflow_entity', [workflow.id]).size > 0;
+	const workflows = playgroundWorkflows();
+	const haveWorkflows = idsInDatabase(n8n, 'workflow_entity', workflows.map((workflow) => workflow.id));
 	const missing = credentials.filter((credential) => !haveCredentials.has(credential.id));
-	if (missing.length === 0 && haveWorkflow) {
-		say('   n8n has the example workflow and credentials from an earlier start: kept as they are');
+	const missingWorkflows = workflows.filter((workflow) => !haveWorkflows.has(workflow.id));
+	if (missing.length === 0 && missingWorkflows.length === 0) {
+		say('   n8n has the example workflows and credentials from an earlier start: kept as they are');
 		return;
 	}
-	const names = [...missing.map((credential) => `"${credential.name}"`), ...(haveWorkflow ? [] : [`"${workflow.name}"`])];
+	const names = [...missing, ...missingWorkflows].map((entry) => `"${entry.name}"`);
 	say(`   importing what n8n does not have yet: ${names.join(', ')}`);
 	const progress = showProgress('importing the examples into n8n', expectedS('EXPECTED_IMPORT_S', 15), () => '');
 	if (missing.length > 0) await n8n.importJson('credentials', missing);
-	if (!haveWorkflow) await n8n.importJson('workflow', workflow);
+	if (missingWorkflows.length > 0) await n8n.importJson('workflow', missingWorkflows);
 	progress.stop();
 }
 
