@@ -1,12 +1,16 @@
+import { ChunkPool } from './chunkPool';
+
 /**
  * Re-cuts a stream of pieces of any size into Buffers of exactly `chunkBytes` (the last one may be shorter, and
  * an empty source yields nothing). Whole chunks within a piece are passed on as they are; smaller pieces are copied
- * into one allocation filled in place. Memory holds one chunk plus the piece being copied, whatever the source's
- * size. Chunks are Buffers so that a rejected request can send the same bytes again.
+ * into one allocation filled in place (taken from `pool`, to which the caller may hand chunks back). Memory holds
+ * one chunk plus the piece being copied, whatever the source's size. Chunks are Buffers so that a rejected request
+ * can send the same bytes again.
  */
 export async function* fixedSizeChunks(
 	source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
 	chunkBytes: number,
+	pool: ChunkPool = new ChunkPool(chunkBytes, 0),
 ): AsyncGenerator<Buffer> {
 	// Allocated only when pieces must be joined.
 	let chunk: Buffer | undefined;
@@ -31,7 +35,7 @@ export async function* fixedSizeChunks(
 			}
 			// A second piece: the kept rest and what follows are joined in one chunk.
 			if (chunk === undefined) {
-				chunk = Buffer.allocUnsafe(chunkBytes);
+				chunk = pool.take();
 				if (pending !== undefined) chunk.set(pending, 0);
 				filled = pending?.length ?? 0;
 				pending = undefined;

@@ -5,6 +5,7 @@
  * Dropbox holds; a session Dropbox no longer knows (expired, closed) starts over from the first byte.
  */
 import { DropboxApiError, asNodeError, type DropboxSession, type ErrorContext, type Space } from '../transport';
+import { ChunkPool } from './chunkPool';
 import { fixedSizeChunks } from './chunks';
 import { ContentHasher, contentHashOf } from './contentHash';
 import { readAhead } from './readAhead';
@@ -48,7 +49,9 @@ async function sendAllChunks(session: DropboxSession, source: UploadSource, opti
 	const hasher = new ContentHasher();
 	let sessionId: string | undefined;
 	let offset = 0;
-	const chunks = readAhead(hashedChunks(fixedSizeChunks(await source.open(), options.chunkBytes), hasher));
+	// The chunk on the wire, the one read ahead, and one being filled: a sent chunk's buffer is filled again.
+	const pool = new ChunkPool(options.chunkBytes);
+	const chunks = readAhead(hashedChunks(fixedSizeChunks(await source.open(), options.chunkBytes, pool), hasher));
 	for await (const chunk of chunks) {
 		const last = source.size !== undefined && offset + chunk.bytes.length >= source.size;
 		const close = options.close && last;
@@ -59,6 +62,7 @@ async function sendAllChunks(session: DropboxSession, source: UploadSource, opti
 			if (appended !== 'sent') return appended;
 		}
 		offset += chunk.bytes.length;
+		pool.give(chunk.bytes);
 	}
 	if (sessionId === undefined) {
 		// An empty file: a session with no bytes.

@@ -1,3 +1,4 @@
+import { ChunkPool } from '../../../nodes/shared/transfer/chunkPool';
 import { fixedSizeChunks } from '../../../nodes/shared/transfer/chunks';
 
 async function collect(pieces: Uint8Array[], chunkBytes: number): Promise<Buffer[]> {
@@ -30,5 +31,36 @@ describe('fixedSizeChunks', () => {
 	it('yields nothing for an empty source', async () => {
 		expect(await collect([], 256)).toEqual([]);
 		expect(await collect([Buffer.alloc(0)], 256)).toEqual([]);
+	});
+});
+
+describe('fixedSizeChunks with a chunk pool', () => {
+	const bytes = Buffer.from(Array.from({ length: 1000 }, (_, index) => (index * 7) % 256));
+	const pieces = Array.from({ length: 50 }, (_, index) => bytes.subarray(index * 20, index * 20 + 20));
+
+	it('fills a chunk handed back again, and the bytes still come out right', async () => {
+		const pool = new ChunkPool(256);
+		const seen: Buffer[] = [];
+		const buffers = new Set<ArrayBufferLike>();
+		for await (const chunk of fixedSizeChunks(pieces, 256, pool)) {
+			seen.push(Buffer.from(chunk));
+			buffers.add(chunk.buffer);
+			pool.give(chunk);
+		}
+		expect(Buffer.concat(seen).equals(bytes)).toBe(true);
+		expect(buffers.size).toBe(1);
+	});
+
+	it('never takes back a buffer it did not make, nor keeps more than asked', () => {
+		const pool = new ChunkPool(256, 1);
+		const foreign = Buffer.alloc(256);
+		pool.give(foreign);
+		expect(pool.take()).not.toBe(foreign);
+		const first = pool.take();
+		const second = pool.take();
+		pool.give(first.subarray(0, 10));
+		pool.give(second);
+		expect(pool.take().buffer).toBe(first.buffer);
+		expect(pool.take().buffer).not.toBe(second.buffer);
 	});
 });
