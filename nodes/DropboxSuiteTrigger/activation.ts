@@ -9,6 +9,7 @@ import { claimLiveCopy, DeltaEngine, type RoundHandlers } from '../shared/delta'
 import { dropboxSession } from '../shared/session';
 import { asNodeError } from '../shared/transport';
 import { changeItemBuilder } from './changeItems';
+import { expressionScope } from './expressionScope';
 import { n8nSink } from './sink';
 import type { TriggerSettings } from './settings';
 
@@ -32,6 +33,8 @@ export async function activate(ctx: ITriggerFunctions, settings: TriggerSettings
 		log: { info: (message, meta) => ctx.logger.info(message, meta), warn: (message, meta) => ctx.logger.warn(message, meta) },
 		signal: controller.signal,
 		isCurrent: live?.isCurrent,
+		// A manual run holds the workflow's isolate for its whole length; an active trigger takes it per round.
+		inScope: manual ? undefined : expressionScope(ctx, controller.signal),
 	});
 	// Idempotent: n8n may call it more than once (deactivation after an emitError, editor stop).
 	const closeFunction = async () => {

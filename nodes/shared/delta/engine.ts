@@ -40,6 +40,11 @@ export interface DeltaEngineOptions {
 	signal: AbortSignal;
 	/** False once another activation took over: this copy stops. */
 	isCurrent?: () => boolean;
+	/**
+	 * Runs work that calls Dropbox (and so reads the credential) in whatever scope the host needs for that; waits
+	 * for changes and hand-overs run outside it. Default: as is.
+	 */
+	inScope?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 /** What a round's caller is told when a failure needs a person, or passes and is worth recording once. */
@@ -62,9 +67,12 @@ export class DeltaEngine {
 
 	private running: Promise<void> | undefined;
 
+	private readonly inScope: <T>(work: () => Promise<T>) => Promise<T>;
+
 	constructor(private readonly options: DeltaEngineOptions) {
 		this.accept = compileFilters(options.filters);
 		this.classifier = createClassifier(options.session, options.scope.space, options.events, this.accept);
+		this.inScope = options.inScope ?? (async (work) => await work());
 	}
 
 	get closing(): boolean {
@@ -78,14 +86,15 @@ export class DeltaEngine {
 	 */
 	async prepare(): Promise<void> {
 		if (readState(this.options.staticData, this.options.scope)) return;
-		await this.rebaseline(this.options.emitExisting === true);
+		// Inside trigger(): n8n holds whatever scope the calls need.
+		await this.rebaseline(this.options.emitExisting === true, async (work) => await work());
 	}
 
-	private async rebaseline(fromListing: boolean): Promise<void> {
+	private async rebaseline(fromListing: boolean, inScope = this.inScope): Promise<void> {
 		const scope = scopeId(this.options.scope);
 		const state: DeltaState = fromListing
 			? { scope, listing: true, delivered: [] }
-			: { scope, cursor: await latestCursor(this.options.session, this.options.scope), delivered: [] };
+			: { scope, cursor: await inScope(async () => await latestCursor(this.options.session, this.options.scope)), delivered: [] };
 		writeState(this.options.staticData, state);
 	}
 
@@ -101,16 +110,19 @@ export class DeltaEngine {
 			if (this.closing) return 'stopped';
 			const state = this.state();
 			const listing = state.listing === true;
-			const page = state.cursor === undefined
-				? await firstListingPage(this.options.session, this.options.scope)
-				: await pageAfter(this.options.session, this.options.scope, state.cursor);
-			const entries = listing ? page.entries.filter((entry) => !this.isWatchedFolder(entry)) : page.entries;
-			const events = await this.classifier.classify(entries, cursorDigest(state.cursor), { listing });
+			const { page, events } = await this.inScope(async () => {
+				const fetched = state.cursor === undefined
+					? await firstListingPage(this.options.session, this.options.scope)
+					: await pageAfter(this.options.session, this.options.scope, state.cursor);
+				const entries = listing ? fetched.entries.filter((entry) => !this.isWatchedFolder(entry)) : fetched.entries;
+				return { page: fetched, events: await this.classifier.classify(entries, cursorDigest(state.cursor), { listing }) };
+			});
 			const delivered = new Set(state.delivered);
+			const toItem = this.options.toItem ?? (async (event: ChangeEvent) => changeItem(event));
 			const outcome = await handOverPage(this.options.sink, {
 				events,
 				delivered,
-				toItem: this.options.toItem ?? (async (event) => changeItem(event)),
+				toItem: async (event) => await this.inScope(async () => await toItem(event)),
 				onDelivered: (key) => {
 					delivered.add(key);
 					writeState(this.options.staticData, { ...this.state(), delivered: [...delivered] });
