@@ -1,12 +1,12 @@
 /**
  * The Dropbox Suite Trigger in the real n8n 2.41 (`n8n start`, the workflow published): files written into the
  * emulator arrive downstream exactly once, in long-poll mode, across a SIGKILL and restart of n8n with changes
- * made while it was down.
+ * made while it was down; and the playground's example "When a file lands in /Inbox" files what lands there.
  */
 import { startEmulatorProcess, type EmulatorProcess } from './support/emulator-process';
 import { freePort } from './support/free-port';
 import { N8nInstance } from './support/n8n-instance';
-import { demoCredentials } from './support/playground-data';
+import { demoCredentials, inboxTriggerWorkflow } from './support/playground-data';
 import { arrivedChanges, startKillableN8n, triggerWorkflow, type ArrivedChange, type RunningN8n } from './trigger-support';
 
 const WORKFLOW_ID = 'e2eTriggerWf00001';
@@ -21,9 +21,12 @@ beforeAll(async () => {
 	n8n = new N8nInstance(emulator);
 	await n8n.importJson('credentials', demoCredentials(emulator));
 	await write(`${FOLDER}/there-before.txt`, 'before activation');
-	await n8n.importJson('workflow', triggerWorkflow(WORKFLOW_ID, FOLDER));
-	const published = await n8n.run(['publish:workflow', `--id=${WORKFLOW_ID}`]);
-	if (published.code !== 0) throw new Error(`n8n publish:workflow failed:\n${published.stdout}\n${published.stderr}`);
+	await write('/Inbox/already-there.txt', 'not moved: it was there before the workflow was published');
+	for (const workflow of [triggerWorkflow(WORKFLOW_ID, FOLDER), inboxTriggerWorkflow()]) {
+		await n8n.importJson('workflow', workflow);
+		const published = await n8n.run(['publish:workflow', `--id=${workflow.id}`]);
+		if (published.code !== 0) throw new Error(`n8n publish:workflow failed:\n${published.stdout}\n${published.stderr}`);
+	}
 });
 
 afterAll(async () => {
@@ -103,3 +106,23 @@ it('files arrive downstream exactly once, across a kill and restart of n8n with 
 	const revs = all.map((change) => `${String(change.downstream?.path_lower)} ${String(change.downstream?.rev)}`);
 	expect(new Set(revs).size).toBe(6);
 }, 400_000);
+
+async function exists(path: string): Promise<boolean> {
+	const query = new URLSearchParams({ account_id: emulator.demo.account_id, path });
+	return await emulator.adminCall('GET', `/files?${query}`).then(
+		() => true,
+		() => false,
+	);
+}
+
+it('the playground example "When a file lands in /Inbox" files each new file under /Processed', async () => {
+	server ??= await startKillableN8n(n8n, await freePort());
+	await write('/Inbox/invoice.pdf', 'an invoice');
+	const deadline = Date.now() + 60_000;
+	while (!(await exists('/Processed/invoice.pdf'))) {
+		if (Date.now() > deadline) throw new Error(`/Processed/invoice.pdf never appeared; n8n printed:\n${server.output()}`);
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	expect(await exists('/Inbox/invoice.pdf')).toBe(false);
+	expect(await exists('/Inbox/already-there.txt')).toBe(true);
+}, 120_000);
