@@ -126,3 +126,25 @@ it('the playground example "When a file lands in /Inbox" files each new file und
 	expect(await exists('/Inbox/invoice.pdf')).toBe(false);
 	expect(await exists('/Inbox/already-there.txt')).toBe(true);
 }, 120_000);
+
+it('a kill in the middle of a burst starts no execution twice and loses no file', async () => {
+	server ??= await startKillableN8n(n8n, await freePort());
+	const before = (await arrivedChanges(server, WORKFLOW_ID)).length;
+	const names = Array.from({ length: 40 }, (_, i) => `${FOLDER}/burst-${String(i).padStart(2, '0')}.txt`);
+	for (const name of names) await write(name, name);
+	await waitForArrivals(server, before + 8);
+	await server.kill();
+
+	const mark = await logLength();
+	server = await startKillableN8n(n8n, await freePort());
+	await waitUntilListening(server, mark);
+	await waitForArrivals(server, before + names.length);
+	await new Promise((resolve) => setTimeout(resolve, 3000));
+	const burst = (await arrivedChanges(server, WORKFLOW_ID)).slice(before);
+	const paths = burst.map((change) => String(change.trigger?.path_display));
+	// n8n marks an execution the kill interrupted as crashed and does not run it again: it still counts once.
+	expect([...paths].sort()).toEqual(names);
+	const finished = burst.filter((change) => change.status === 'success');
+	expect(finished.every((change) => change.downstream?.path_display === change.trigger?.path_display)).toBe(true);
+	expect(burst.every((change) => ['success', 'crashed'].includes(change.status))).toBe(true);
+}, 300_000);
