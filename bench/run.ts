@@ -1,11 +1,12 @@
 /**
- * `npm run bench [-- --skip-1gib] [--sizes 10,100] [--database-sizes 10] [--skip-backup] [--skip-files-folders] [--out <file>]`: our node against n8n's built-in Dropbox node in the real n8n
+ * `npm run bench [-- --skip-1gib] [--sizes 10,100] [--database-sizes 10] [--skip-backup] [--skip-files-folders] [--skip-trigger] [--out <file>]`: our node against n8n's built-in Dropbox node in the real n8n
  * 2.41, and curl against the same emulator as the physical limit, in one run on one machine. Uploads and downloads
  * of 10 MiB, 100 MiB and 1 GiB in n8n's `filesystem` binary data mode (its default) and, up to 100 MiB (1 GiB to
  * record how it fails), in its `database` mode; then a backup of 1000 files of 10 KiB with 30 ms of latency added
  * to every request. Prints the figures as it goes and writes them to BENCHMARKS.md. Benchmarks do not pass or fail.
- * Then a listing of 100 000 entries and 1000 moves (./files-folders.ts).
- * `--sizes` / `--database-sizes` (MiB, comma-separated, may be empty), `--skip-backup` and `--skip-files-folders` run a part, for a quick
+ * Then a listing of 100 000 entries and 1000 moves (./files-folders.ts), and the trigger's latency
+ * (./trigger-latency.ts).
+ * `--sizes` / `--database-sizes` (MiB, comma-separated, may be empty), `--skip-backup`, `--skip-files-folders` and `--skip-trigger` run a part, for a quick
  * look at one change: write such a run elsewhere (`--out`), BENCHMARKS.md holds full runs.
  */
 import { execFileSync } from 'node:child_process';
@@ -30,6 +31,7 @@ import { clearBinaryData, measuredExecute, nodeTiming, storedBinaryPath, type Me
 import { backupTable, machineTable, progressLine, transferTable, type Contender, type Row } from './lib/report';
 import { fileContentHash } from './lib/hash-file';
 import { filesFoldersTable, listing, moves, LIST_ENTRIES, MOVES } from './files-folders';
+import { triggerLatency, triggerTable, CHANGES, type LatencyRow } from './trigger-latency';
 
 const MIB = 1024 * 1024;
 const REPO = path.resolve(__dirname, '..');
@@ -46,6 +48,7 @@ interface Options {
 	databaseSizes?: number[];
 	backup: boolean;
 	filesFolders: boolean;
+	trigger: boolean;
 	out: string;
 }
 
@@ -56,15 +59,16 @@ function sizeList(text: string | undefined): number[] {
 }
 
 function parseOptions(argv: string[]): Options {
-	const options: Options = { large: true, backup: true, filesFolders: true, out: path.join(REPO, 'BENCHMARKS.md') };
+	const options: Options = { large: true, backup: true, filesFolders: true, trigger: true, out: path.join(REPO, 'BENCHMARKS.md') };
 	for (let index = 0; index < argv.length; index++) {
 		if (argv[index] === '--skip-1gib') options.large = false;
 		else if (argv[index] === '--sizes') options.sizes = sizeList(argv[++index]);
 		else if (argv[index] === '--database-sizes') options.databaseSizes = sizeList(argv[++index]);
 		else if (argv[index] === '--skip-backup') options.backup = false;
 		else if (argv[index] === '--skip-files-folders') options.filesFolders = false;
+		else if (argv[index] === '--skip-trigger') options.trigger = false;
 		else if (argv[index] === '--out') options.out = path.resolve(argv[++index]);
-		else throw new Error(`unknown option ${argv[index]} (known: --skip-1gib, --sizes, --database-sizes, --skip-backup, --skip-files-folders, --out <file>)`);
+		else throw new Error(`unknown option ${argv[index]} (known: --skip-1gib, --sizes, --database-sizes, --skip-backup, --skip-files-folders, --skip-trigger, --out <file>)`);
 	}
 	return options;
 }
@@ -343,7 +347,15 @@ async function backup(bench: Bench, setup: { n8n: TunableN8n; files: string; emu
 	}
 }
 
-function markdown(command: string, started: Date, finished: Date, machine: ReturnType<typeof describeMachine>, rows: Row[], large: boolean): string {
+function markdown(
+	command: string,
+	started: Date,
+	finished: Date,
+	machine: ReturnType<typeof describeMachine>,
+	rows: Row[],
+	large: boolean,
+	latencies: LatencyRow[],
+): string {
 	const minutes = ((finished.getTime() - started.getTime()) / 60000).toFixed(1);
 	return `# Benchmarks
 
@@ -402,6 +414,16 @@ emulator with ${BACKUP_LATENCY_MS} ms added to every request: our node sends the
 \`move_batch/check_v2\`; the built-in node sends one \`files/move_v2\` per item, one after the other.
 
 ${filesFoldersTable(rows)}
+
+## Trigger latency: a file written → the workflow running
+
+The Dropbox Suite Trigger in the real n8n (\`n8n start\`, the workflow published), watching one folder for new files;
+${CHANGES} files written into the emulator one after the other (300 ms apart, each once the previous one's execution
+had started). *Latency*: from the write (the emulator's admin call returning) to the execution's \`startedAt\` as
+n8n records it. Long-poll mode waits on \`list_folder/longpoll\`, which the emulator answers as soon as a change
+lands; poll mode checks on a 1-second schedule.
+
+${triggerTable(latencies)}
 `;
 }
 
@@ -419,6 +441,7 @@ async function main(): Promise<void> {
 	const emulators: EmulatorProcess[] = [];
 	const instances: TunableN8n[] = [];
 	const rows: Row[] = [];
+	let latencies: LatencyRow[] = [];
 	try {
 		const emulator = await startEmulatorProcess();
 		emulators.push(emulator);
@@ -454,9 +477,10 @@ async function main(): Promise<void> {
 			rows.push(...moveBench.rows);
 		}
 
-		fs.writeFileSync(options.out, markdown(command, started, new Date(), machine, rows, options.large));
+		if (options.trigger) latencies = await triggerLatency();
+		fs.writeFileSync(options.out, markdown(command, started, new Date(), machine, rows, options.large, latencies));
 		console.log(
-			`\nfilesystem mode\n${transferTable(rows, 'filesystem')}\n\ndatabase mode\n${transferTable(rows, 'database')}\n\nbackup\n${backupTable(rows)}\n\nfiles and folders\n${filesFoldersTable(rows)}`,
+			`\nfilesystem mode\n${transferTable(rows, 'filesystem')}\n\ndatabase mode\n${transferTable(rows, 'database')}\n\nbackup\n${backupTable(rows)}\n\nfiles and folders\n${filesFoldersTable(rows)}\n\ntrigger\n${triggerTable(latencies)}`,
 		);
 		console.log(`\nWritten to ${path.relative(process.cwd(), options.out) || options.out}`);
 	} finally {
