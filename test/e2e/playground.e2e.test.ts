@@ -92,6 +92,12 @@ it('shows progress while it starts, then the banner once n8n answers, without in
 		});
 
 		const emulator = admin(playground);
+		// The trigger example's folder is there, so that publishing it starts it.
+		const inbox = await emulator.call(
+			'GET',
+			`/files?account_id=${encodeURIComponent(banner.demoAccountId)}&path=${encodeURIComponent('/Inbox/Drop files here.txt')}`,
+		);
+		expect(inbox.status).toBe(200);
 		const seeded = await emulator.call<{ id: string }>('POST', '/files', {
 			account_id: banner.demoAccountId,
 			path: FILE.path,

@@ -16,7 +16,7 @@ import { N8nInstance, runtimeDir } from './support/n8n-instance';
 import { N8N_OUTPUT_ENV, routeN8nOutput } from './support/n8n-output';
 import { signIn, spawnN8nServer } from './support/n8n-server';
 import { banner } from './support/playground-banner';
-import { demoCredentials, playgroundWorkflow, playgroundWorkflows } from './support/playground-data';
+import { demoCredentials, inboxTriggerWorkflow, playgroundWorkflow, playgroundWorkflows } from './support/playground-data';
 import { PlaygroundFolder } from './support/playground-folder';
 import { showProgress } from './support/progress-line';
 
@@ -73,6 +73,14 @@ async function importMissing(n8n: N8nInstance, emulator: EmulatorProcess): Promi
 	const progress = showProgress('importing the examples into n8n', expectedS('EXPECTED_IMPORT_S', 15), () => '');
 	if (missing.length > 0) await n8n.importJson('credentials', missing);
 	if (missingWorkflows.length > 0) await n8n.importJson('workflow', missingWorkflows);
+	// The trigger example watches /Inbox, and a trigger on a folder that does not exist fails to start.
+	if (missingWorkflows.some((workflow) => workflow.id === inboxTriggerWorkflow().id)) {
+		await emulator.adminCall('POST', '/files', {
+			account_id: emulator.demo.account_id,
+			path: '/Inbox/Drop files here.txt',
+			content_base64: Buffer.from('Files that land in this folder start the "When a file lands in /Inbox" workflow once it is published.\n').toString('base64'),
+		});
+	}
 	progress.stop();
 }
 
