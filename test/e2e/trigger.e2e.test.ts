@@ -141,9 +141,14 @@ it('a kill in the middle of a burst starts no execution twice and loses no file'
 	await waitForArrivals(server, before + names.length);
 	await new Promise((resolve) => setTimeout(resolve, 3000));
 	const burst = (await arrivedChanges(server, WORKFLOW_ID)).slice(before);
-	const paths = burst.map((change) => String(change.trigger?.path_display));
-	// n8n marks an execution the kill interrupted as crashed and does not run it again: it still counts once.
-	expect([...paths].sort()).toEqual(names);
+	// n8n marks an execution the kill interrupted as crashed and does not run it again: it still counts once. A crashed
+	// execution may have been stored before its data (no trigger item to read): those are counted, not named.
+	const named = burst.filter((change) => change.trigger !== undefined).map((change) => String(change.trigger?.path_display));
+	const unnamed = burst.filter((change) => change.trigger === undefined);
+	expect(unnamed.every((change) => change.status === 'crashed')).toBe(true);
+	expect(new Set(named).size).toBe(named.length);
+	expect(named.every((path) => names.includes(path))).toBe(true);
+	expect(named.length + unnamed.length).toBe(names.length);
 	const finished = burst.filter((change) => change.status === 'success');
 	expect(finished.every((change) => change.downstream?.path_display === change.trigger?.path_display)).toBe(true);
 	expect(burst.every((change) => ['success', 'crashed'].includes(change.status))).toBe(true);
