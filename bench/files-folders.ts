@@ -3,6 +3,7 @@
  * moving 1000 files one item each, our node (batch route) against n8n's built-in node (one request per item), with
  * 30 ms of latency added to every request.
  */
+import { inParallel } from '../nodes/shared/transfer/parallel';
 import type { EmulatorProcess } from '../test/e2e/support/emulator-process';
 import { builtinNode, chainWorkflow, suiteNode, type TunableN8n } from '../test/e2e/support/transfer-workflows';
 import type { MeasuredRun } from './lib/n8n-runs';
@@ -34,14 +35,9 @@ const SIDES: Side[] = ['suite', 'builtin'];
 
 /** Creates `count` empty files under `folder`, many requests at once. */
 async function seedFiles(setup: Setup, folder: string, count: number, name: (index: number) => string): Promise<void> {
-	let next = 0;
-	const worker = async () => {
-		while (next < count) {
-			const index = next++;
-			await setup.emulator.adminCall('POST', '/files', { account_id: setup.account.account_id, path: `${folder}/${name(index)}`, content_base64: '' });
-		}
-	};
-	await Promise.all(Array.from({ length: 32 }, worker));
+	await inParallel(count, 32, async (index) => {
+		await setup.emulator.adminCall('POST', '/files', { account_id: setup.account.account_id, path: `${folder}/${name(index)}`, content_base64: '' });
+	});
 }
 
 function listNode(side: Side, folder: string) {

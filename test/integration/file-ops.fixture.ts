@@ -65,3 +65,11 @@ export async function runSuite(
 
 /** The JSON of each output item. */
 export const jsonOf = (items: Array<{ json: IDataObject }>) => items.map((item) => item.json);
+
+/** The emulator's request log, read as the tests use it: how long it is now, and the routes called since then. */
+export function requestLog(env: { readonly emulator: TestEmulator }) {
+	return {
+		logLength: async () => (await env.emulator.log()).length,
+		routesSince: async (before: number) => (await env.emulator.log()).slice(before).map((entry) => entry.route),
+	};
+}

@@ -5,7 +5,7 @@
  */
 import type { AccountCredentials } from '../emulator/accounts/credentials';
 import { assertPairedItems } from '../support/n8n';
-import { jsonOf, locator, runSuite, seed, useEmulator, type RunOptions } from './file-ops.fixture';
+import { jsonOf, locator, requestLog, type RunOptions, runSuite, seed, useEmulator } from './file-ops.fixture';
 
 const env = useEmulator();
 
@@ -23,8 +23,7 @@ interface FileRequest {
 
 const run = (parameters: Record<string, unknown>, extra: RunOptions = {}, account?: Account) =>
 	runSuite(env.emulator, { resource: 'fileRequest', ...parameters }, extra, account);
-const routesSince = async (before: number) => (await env.emulator.log()).slice(before).map((entry) => entry.route);
-const logLength = async () => (await env.emulator.log()).length;
+const { logLength, routesSince } = requestLog(env);
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
 const dropboxTime = (date: Date) => `${date.toISOString().slice(0, 19)}Z`;
 

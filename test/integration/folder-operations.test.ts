@@ -1,12 +1,11 @@
 /** Folder → create, get and list through n8n-core against the emulator. */
 import { assertPairedItems } from '../support/n8n';
-import { jsonOf, locator, runSuite, seed, useEmulator, type RunOptions } from './file-ops.fixture';
+import { jsonOf, locator, requestLog, type RunOptions, runSuite, seed, useEmulator } from './file-ops.fixture';
 
 const env = useEmulator();
 
 const run = (parameters: Record<string, unknown>, extra: RunOptions = {}) => runSuite(env.emulator, parameters, extra);
-const routesSince = async (before: number) => (await env.emulator.log()).slice(before).map((entry) => entry.route);
-const logLength = async () => (await env.emulator.log()).length;
+const { logLength, routesSince } = requestLog(env);
 
 describe('folder → create', () => {
 	it('creates one folder through create_folder_v2, parents included', async () => {

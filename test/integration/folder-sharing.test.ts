@@ -8,7 +8,7 @@ import { setTimeout as pause } from 'node:timers/promises';
 import { DropboxSuite } from '../../nodes/DropboxSuite/DropboxSuite.node';
 import type { EmulatorAccount } from './credentials.fixture';
 import { assertPairedItems } from '../support/n8n';
-import { jsonOf, locator, runSuite, seed, useEmulator, type RunOptions } from './file-ops.fixture';
+import { jsonOf, locator, requestLog, type RunOptions, runSuite, seed, useEmulator } from './file-ops.fixture';
 
 const env = useEmulator();
 
@@ -37,8 +37,7 @@ const run = (account: Account, parameters: Record<string, unknown>, extra: RunOp
 	runSuite(env.emulator, { resource: 'folderSharing', ...parameters }, extra, account);
 const byId = (id: string) => ({ __rl: true, mode: 'id', value: id });
 const byPath = (path: string) => ({ __rl: true, mode: 'path', value: path });
-const logLength = async () => (await env.emulator.log()).length;
-const routesSince = async (before: number) => (await env.emulator.log()).slice(before).map((entry) => entry.route);
+const { logLength, routesSince } = requestLog(env);
 
 /** Shares a folder of the owner's and answers its shared folder ID. */
 async function shared(path: string, account = owner, options: Record<string, unknown> = {}): Promise<string> {

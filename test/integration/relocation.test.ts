@@ -3,7 +3,7 @@
  * route, many through the batch routes and their jobs, each item with its own result or error, in input order.
  */
 import { assertPairedItems } from '../support/n8n';
-import { jsonOf, locator, runSuite, seed, stat, useEmulator, type RunOptions } from './file-ops.fixture';
+import { jsonOf, locator, requestLog, type RunOptions, runSuite, seed, stat, useEmulator } from './file-ops.fixture';
 
 const env = useEmulator();
 
@@ -13,8 +13,7 @@ const exists = async (path: string) =>
 		() => true,
 		() => false,
 	);
-const routesSince = async (before: number) => (await env.emulator.log()).slice(before).map((entry) => entry.route);
-const logLength = async () => (await env.emulator.log()).length;
+const { logLength, routesSince } = requestLog(env);
 const fromItems = (paths: string[], to?: (path: string) => string) =>
 	paths.map((path) => ({ json: { from: path, ...(to ? { to: to(path) } : {}) } }));
 const perItem = { path: locator('={{ $json.from }}'), toPath: locator('={{ $json.to }}') };

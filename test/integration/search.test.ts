@@ -4,13 +4,13 @@
  */
 import type { AccountCredentials } from '../emulator/accounts/credentials';
 import { assertPairedItems } from '../support/n8n';
-import { jsonOf, locator, runSuite, seed, useEmulator } from './file-ops.fixture';
+import { jsonOf, locator, requestLog, runSuite, seed, useEmulator } from './file-ops.fixture';
 
 const env = useEmulator();
 
 const search = (query: string, parameters: Record<string, unknown> = {}, extra = {}) =>
 	runSuite(env.emulator, { resource: 'search', operation: 'query', query, path: locator('/Search'), returnAll: true, ...parameters }, extra);
-const routesSince = async (before: number) => (await env.emulator.log()).slice(before).map((entry) => entry.route);
+const { routesSince } = requestLog(env);
 
 beforeAll(async () => {
 	await seed(env.emulator, '/Search/Invoices/invoice 2024-01.pdf', '%PDF-1.4 not text\u0000');

@@ -8,7 +8,7 @@ import { ApiError, type RouteHandler } from '../emulator/contract';
 import { allHandlers } from '../emulator/handlers';
 import { startTestEmulator, type TestEmulator } from '../support/emulator-harness';
 import { assertPairedItems } from '../support/n8n';
-import { jsonOf, locator, runSuite, seed, type RunOptions } from './file-ops.fixture';
+import { jsonOf, locator, requestLog, type RunOptions, runSuite, seed } from './file-ops.fixture';
 
 /**
  * Dropbox leaves the existing link out of `shared_link_already_exists` when the request carries settings that could
@@ -45,8 +45,7 @@ type Account = AccountCredentials;
 const run = (parameters: Record<string, unknown>, extra: RunOptions = {}, account?: Account) =>
 	runSuite(env.emulator, { resource: 'sharedLink', ...parameters }, extra, account);
 const byUrl = (url: string) => ({ __rl: true, mode: 'url', value: url });
-const routesSince = async (before: number) => (await env.emulator.log()).slice(before).map((entry) => entry.route);
-const logLength = async () => (await env.emulator.log()).length;
+const { logLength, routesSince } = requestLog(env);
 const inHours = (hours: number) => new Date(Date.now() + hours * 3600_000);
 /** Dropbox's timestamps have whole seconds and no fraction. */
 const dropboxTime = (date: Date) => `${date.toISOString().slice(0, 19)}Z`;

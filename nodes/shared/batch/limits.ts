@@ -1,2 +1,2 @@
-/** Entries in one job of a batch route (copy_batch_v2, move_batch_v2, delete_batch: the specification's max_items). */
+/** Entries in one call of a batch route (copy_batch_v2, move_batch_v2, delete_batch, finish_batch_v2: the specification's max_items). */
 export const MAX_BATCH_ENTRIES = 1000;

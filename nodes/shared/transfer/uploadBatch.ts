@@ -6,9 +6,9 @@
  * keeps its own result or error. Memory holds at most one chunk per running file.
  */
 import { entryError } from '../batch/entryError';
+import { MAX_BATCH_ENTRIES } from '../batch/limits';
 import { asNodeError, type DropboxSession, type ErrorContext } from '../transport';
 import { commitArg, type Commit, type FileMetadata } from './commitInfo';
-import { MAX_BATCH_ENTRIES } from './uploadLimits';
 import { inParallel } from './parallel';
 import { findCommitted, isAnswerLost, verified } from './upload';
 import { stageInSession, type StagedFile } from './uploadSession';

@@ -7,5 +7,3 @@ export const MAX_CHUNK_BYTES = 148 * MIB;
 export const DEFAULT_CHUNK_BYTES = 48 * MIB;
 /** The largest file Dropbox stores: 2^41 − 2^22 bytes. */
 export const MAX_FILE_BYTES = 2 ** 41 - 2 ** 22;
-/** Entries in one upload_session/finish_batch_v2 call. */
-export const MAX_BATCH_ENTRIES = 1000;
